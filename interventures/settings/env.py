@@ -1,0 +1,65 @@
+"""Small typed readers for environment variables.
+
+Each reader fails loudly: a malformed value stops start-up with ImproperlyConfigured naming the
+variable, instead of silently falling back to a default.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+_MISSING = object()
+
+
+def _raw(name: str, default: object) -> str | object:
+    value = os.environ.get(name)
+    if value is None:
+        if default is _MISSING:
+            raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        return default
+    return value.strip()
+
+
+def env_str(name: str, default: str | object = _MISSING) -> str:
+    value = _raw(name, default)
+    if value == "" and default is _MISSING:
+        raise ImproperlyConfigured(f"The environment variable {name} must not be empty.")
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = _raw(name, default)
+    if isinstance(value, bool):
+        return value
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"The environment variable {name} must be a boolean (true/false, 1/0), not {value!r}."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    value = _raw(name, default)
+    if isinstance(value, int):
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be an integer, not {value!r}."
+        ) from None
+
+
+def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
+    """A comma-separated list; blanks around items are ignored."""
+    value = _raw(name, default)
+    if isinstance(value, list):
+        return value
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if not items and default is _MISSING:
+        raise ImproperlyConfigured(f"The environment variable {name} must list at least one item.")
+    return items

@@ -1,0 +1,39 @@
+"""Site-wide pages: home, health check, accessibility statement, privacy notice, errors."""
+
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from partners import selectors as partner_selectors
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "regions": partner_selectors.region_list(),
+            "advisory_partners": partner_selectors.advisory_partners(),
+        },
+    )
+
+
+@never_cache
+def healthz(request):
+    """Plain-text health check for load balancers: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def accessibility(request):
+    return render(request, "accessibility.html")
+
+
+def privacy(request):
+    return render(request, "privacy.html")
+

@@ -1,0 +1,125 @@
+"""Writes of the partners app: each rule-bearing change happens here, in a transaction."""
+
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
+
+
+def instrument_create(*, region: Region, data: dict) -> PolicyInstrument:
+    return PolicyInstrument.objects.create(region=region, **data)
+
+
+def instrument_update(*, instrument: PolicyInstrument, data: dict) -> PolicyInstrument:
+    for field, value in data.items():
+        setattr(instrument, field, value)
+    instrument.save()
+    return instrument
+
+
+def instrument_delete(*, instrument: PolicyInstrument) -> None:
+    instrument.delete()
+
+
+def invitation_send(
+    *,
+    email: str,
+    organisation: PartnerOrganisation,
+    role: str,
+    invited_by: User,
+    absolute_url: Callable[[str], str],
+) -> Invitation:
+    """Invite an email address to an organisation; earlier open invitations to it are revoked.
+
+    `absolute_url` turns the acceptance path into the full link written in the email.
+    """
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        Invitation.objects.filter(
+            email__iexact=email, organisation=organisation, accepted_at=None, revoked_at=None
+        ).update(revoked_at=now)
+        invitation = Invitation.objects.create(
+            email=email,
+            organisation=organisation,
+            role=role,
+            token_hash=Invitation.hash_token(token),
+            invited_by=invited_by,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        link = absolute_url(reverse("partners:invitation_accept", kwargs={"token": token}))
+        context = {"invitation": invitation, "link": link, "invited_by": invited_by}
+        message = EmailMessage(
+            subject=_("You are invited to the INTER VENTURES portal"),
+            body=render_to_string("partners/email/invitation.txt", context),
+            to=[email],
+        )
+        transaction.on_commit(message.send)
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("organisation__region")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+
+
+def invitation_revoke(*, invitation: Invitation) -> None:
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    password: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
+    """Turn an open invitation into a membership, creating the account when there is none.
+
+    The emailed link proves that the invitee owns the address, so a new account's address is
+    verified. Accepting twice (a double click, two tabs) is refused, never applied twice.
+    """
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if not invitation.is_open:
+            raise ValidationError(_("This invitation has expired or has already been used."))
+        if user is None:
+            if User.objects.filter(email__iexact=invitation.email).exists():
+                raise ValidationError(_("An account with this email address already exists."))
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+        elif user.email.lower() != invitation.email.lower():
+            raise ValidationError(_("This invitation was sent to another email address."))
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email__iexact=invitation.email,
+            defaults={"email": invitation.email, "verified": True, "primary": True},
+        )
+        Membership.objects.update_or_create(
+            user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return user
