@@ -13,11 +13,13 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
 ]
 
+# set_language sits inside i18n_patterns so that it runs in the page's language and can
+# translate the page's own (prefixed) path into the chosen language.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("partners.urls")),

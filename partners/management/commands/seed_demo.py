@@ -1,0 +1,69 @@
+from allauth.account.models import EmailAddress
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from partners import demo_data
+from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
+
+DEMO_DOMAIN = "demo.interventures.eu"
+DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
+
+
+class Command(BaseCommand):
+    help = "Load the partnership's real regions, partners and instruments and the demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="demo accounts' password")
+
+    @transaction.atomic
+    def handle(self, *args, password, **options):
+        regions = {}
+        for row in demo_data.REGIONS:
+            regions[row["slug"]], _ = Region.objects.update_or_create(
+                slug=row["slug"], defaults={k: v for k, v in row.items() if k != "slug"}
+            )
+        organisations = {}
+        for row in demo_data.ORGANISATIONS:
+            defaults = {**row, "region": regions.get(row["region"])}
+            del defaults["name"]
+            organisations[row["short_name"]], _ = PartnerOrganisation.objects.update_or_create(
+                name=row["name"], defaults=defaults
+            )
+        for row in demo_data.INSTRUMENTS:
+            PolicyInstrument.objects.update_or_create(
+                region=regions[row["region"]],
+                name=row["name"],
+                defaults={k: v for k, v in row.items() if k not in {"region", "name"}},
+            )
+        for row in demo_data.STAKEHOLDERS:
+            regions[row["region"]].stakeholders.update_or_create(
+                organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
+            )
+
+        self._account("coordinator", password, is_coordinator=True)
+        self._account("stakeholder", password)
+        for slug, short_name in demo_data.DEMO_ACCOUNT_ORGANISATION.items():
+            for role in Membership.Role:
+                user = self._account(f"{role}.{slug}", password)
+                Membership.objects.update_or_create(
+                    user=user, organisation=organisations[short_name], defaults={"role": role}
+                )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {Region.objects.count()} regions, "
+                f"{PartnerOrganisation.objects.count()} organisations, "
+                f"{PolicyInstrument.objects.count()} policy instruments, "
+                f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
+                f"(password: {password})."
+            )
+        )
+
+    def _account(self, local_part: str, password: str, **fields) -> User:
+        email = f"{local_part}@{DEMO_DOMAIN}"
+        user, _ = User.objects.update_or_create(email=email, defaults=fields)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        return user
