@@ -229,9 +229,7 @@ class PolicyInstrument(models.Model):
         _("what the partnership wants to improve"),
         help_text=_("The weakness of the instrument that the action plan addresses."),
     )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status, default=Status.ANALYSIS
-    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.ANALYSIS)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PolicyInstrumentQuerySet.as_manager()

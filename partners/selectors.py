@@ -6,7 +6,9 @@ from .models import PartnerOrganisation, PolicyInstrument, Region
 
 
 def region_list() -> QuerySet[Region]:
-    return Region.objects.annotate(instrument_count=Count("instruments", distinct=True)).prefetch_related(
+    return Region.objects.annotate(
+        instrument_count=Count("instruments", distinct=True)
+    ).prefetch_related(
         Prefetch("organisations", queryset=PartnerOrganisation.objects.order_by("kind", "name"))
     )
 

@@ -49,21 +49,21 @@ def _editable_instrument(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def instrument_create(request, slug):
     region = _editable_region(request, slug)
-    form = PolicyInstrumentForm(request.POST or None)
+    form = PolicyInstrumentForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         instrument = services.instrument_create(region=region, data=form.cleaned_data)
         messages.success(request, _("“%(name)s” was added.") % {"name": instrument.name})
         return redirect(region)
-    return render(
-        request, "partners/instrument_form.html", {"region": region, "form": form}
-    )
+    return render(request, "partners/instrument_form.html", {"region": region, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def instrument_edit(request, slug, pk):
     region, instrument = _editable_instrument(request, slug, pk)
-    form = PolicyInstrumentForm(request.POST or None, instance=instrument)
+    form = PolicyInstrumentForm(
+        request.POST if request.method == "POST" else None, instance=instrument
+    )
     if form.is_valid():
         services.instrument_update(instrument=instrument, data=form.cleaned_data)
         messages.success(request, _("“%(name)s” was saved.") % {"name": instrument.name})
@@ -106,7 +106,7 @@ def invitation_list(request):
 @require_http_methods(["GET", "POST"])
 def invitation_create(request):
     _require_inviter(request)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         invitation = services.invitation_send(
             **form.cleaned_data,
@@ -126,7 +126,9 @@ def invitation_revoke(request, pk):
     _require_inviter(request)
     invitation = get_object_or_404(Invitation, pk=pk)
     services.invitation_revoke(invitation=invitation)
-    messages.success(request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
+    messages.success(
+        request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email}
+    )
     return redirect("partners:invitation_list")
 
 
@@ -141,7 +143,9 @@ def invitation_accept(request, token):
 
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is None:
-        form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+        form = AcceptInvitationForm(
+            request.POST if request.method == "POST" else None, email=invitation.email
+        )
         if request.method == "POST" and form.is_valid():
             user = _accept(
                 request,
@@ -157,7 +161,8 @@ def invitation_accept(request, token):
     elif not request.user.is_authenticated:
         messages.info(
             request,
-            _("Please sign in as %(email)s to accept the invitation.") % {"email": invitation.email},
+            _("Please sign in as %(email)s to accept the invitation.")
+            % {"email": invitation.email},
         )
         return redirect_to_login(request.get_full_path())
     elif request.user.pk != existing.pk:

@@ -79,14 +79,17 @@ TEMPLATES = [
 ]
 
 
-def _database(url: str) -> dict:
+def database_config(url: str) -> dict:
+    """Django database settings from DATABASE_URL; empty means the embedded SQLite file."""
     if not url:
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     else:
         try:
             config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
         except ValueError as error:
-            raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
+            raise ImproperlyConfigured(
+                f"DATABASE_URL is not a valid database URL: {error}"
+            ) from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE makes concurrent writers queue for the lock at BEGIN instead of failing
         # half-way with "database is locked"; the timeout is how long they queue.
@@ -95,7 +98,7 @@ def _database(url: str) -> dict:
     return config
 
 
-DATABASES = {"default": _database(env_str("DATABASE_URL", ""))}
+DATABASES = {"default": database_config(env_str("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The database cache is shared by every process, so allauth's rate limits hold across workers.
