@@ -41,6 +41,7 @@ format: $(VENV)/.synced
 	$(VENV)/bin/ruff check --fix .
 
 bench: setup
+	$(MANAGE) seed_demo
 	@for script in bench/*.py; do echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)

@@ -1,0 +1,61 @@
+"""Server time and query count of the public pages, on the development database.
+
+Run with `make bench` (which migrates and seeds first). Prints one line per page: median and
+95th-percentile time over repeated requests through Django's test client, and the query count.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interventures.settings.dev")
+os.environ["DEBUG"] = "false"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from partners.models import Region  # noqa: E402
+
+ROUNDS = 200
+
+
+def measure(client: Client, url: str) -> tuple[float, float, int]:
+    client.get(url)  # warm template and URL caches
+    queries = []
+    # A wrapper, not the query log: the log is reset when a request closes the connection.
+    with connection.execute_wrapper(
+        lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
+    ):
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95)], len(queries)
+
+
+def main() -> None:
+    setup_test_environment()
+    region = Region.objects.order_by("slug").first()
+    if region is None:
+        sys.exit("No regions: run `manage.py seed_demo` first.")
+    client = Client()
+    print(f"{'page':<34}{'median ms':>10}{'p95 ms':>9}{'queries':>9}  ({ROUNDS} requests each)")
+    for url in ["/", "/regions/", region.get_absolute_url(), "/it/regions/", "/healthz"]:
+        median, p95, queries = measure(client, url)
+        print(f"{url:<34}{median:>10.2f}{p95:>9.2f}{queries:>9}")
+
+
+if __name__ == "__main__":
+    main()
