@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interventures.settings.dev")
 os.environ["DEBUG"] = "false"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
