@@ -1,0 +1,143 @@
+"""Shared fixtures: two regions with a partner organisation and a policy instrument each, and
+one user per role of the access policy (see /work/shared/DESIGN.md).
+
+- `owner`: editor in `org_a` (region A), `colleague`: viewer in `org_a`,
+- `outsider`: editor in `org_b` (region B), `coordinator`: project-wide, no membership,
+- `stakeholder`: an account without membership, `superuser`: the site admin.
+
+`login(user)` returns a Django test client signed in as `user` (anonymous for None).
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from partners.models import Country, Membership
+from tests.harness import factories
+
+ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordinator")
+
+
+@pytest.fixture
+def region_a(db):
+    return factories.make_region(
+        slug="lombardy", name="Lombardy", country=Country.IT, nuts_code="ITC4"
+    )
+
+
+@pytest.fixture
+def region_b(db):
+    return factories.make_region(
+        slug="klaipeda", name="Klaipėda", country=Country.LT, nuts_code="LT023"
+    )
+
+
+@pytest.fixture
+def org_a(region_a):
+    return factories.make_organisation(
+        region_a, name="Lombardy Chamber of Commerce", short_name="LCC"
+    )
+
+
+@pytest.fixture
+def org_b(region_b):
+    return factories.make_organisation(region_b, name="Klaipėda Business Agency", short_name="KBA")
+
+
+@pytest.fixture
+def instrument_a(region_a):
+    return factories.make_instrument(
+        region_a, name="Lombardy ERDF operational programme 2014-2020", period="2014-2020"
+    )
+
+
+@pytest.fixture
+def instrument_b(region_b):
+    return factories.make_instrument(
+        region_b, name="Klaipėda regional development strategy", period="2021-2030"
+    )
+
+
+@pytest.fixture
+def owner(org_a):
+    user = factories.make_user("owner@lombardy.example", first_name="Olivia", last_name="Owner")
+    factories.make_membership(user, org_a, Membership.Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def colleague(org_a):
+    user = factories.make_user("colleague@lombardy.example", first_name="Carlo")
+    factories.make_membership(user, org_a, Membership.Role.VIEWER)
+    return user
+
+
+@pytest.fixture
+def outsider(org_b):
+    user = factories.make_user("outsider@klaipeda.example", first_name="Ona")
+    factories.make_membership(user, org_b, Membership.Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.make_user("coordinator@interventures.example", is_coordinator=True)
+
+
+@pytest.fixture
+def stakeholder(db):
+    return factories.make_user("stakeholder@example.org")
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.make_user("admin@interventures.example", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def anonymous():
+    """The role of a visitor who is not signed in: no user at all."""
+    return None
+
+
+@pytest.fixture
+def login(db):
+    """`login(user)` → a test client signed in as `user`; `login(None)` → an anonymous one."""
+
+    def _login(user, *, enforce_csrf_checks: bool = False) -> Client:
+        client = Client(enforce_csrf_checks=enforce_csrf_checks)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def world(
+    region_a,
+    region_b,
+    org_a,
+    org_b,
+    instrument_a,
+    instrument_b,
+    owner,
+    colleague,
+    outsider,
+    coordinator,
+    stakeholder,
+    superuser,
+):
+    """Every shared fixture object in one namespace: what the URL registry builds URLs from."""
+    return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def user_of_role(world):
+    """`user_of_role("owner")` → that role's user (None for "anonymous")."""
+
+    def _user(role: str):
+        return None if role == "anonymous" else getattr(world, role)
+
+    return _user

@@ -1,0 +1,108 @@
+"""Plain factory functions for the test suite: each creates one saved object with sane defaults.
+
+No factory library: keyword arguments override any field, and a counter keeps unique fields
+unique, so tests and later features can build exactly the rows they need.
+"""
+
+import itertools
+import secrets
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+
+from partners.models import (
+    Country,
+    Invitation,
+    Membership,
+    PartnerOrganisation,
+    PolicyInstrument,
+    Region,
+    User,
+)
+
+PASSWORD = "correct horse battery"
+
+_sequence = itertools.count(1)
+
+
+def _next() -> int:
+    return next(_sequence)
+
+
+def make_user(
+    email: str | None = None, *, password: str = PASSWORD, verified: bool = True, **fields
+):
+    """A user who can sign in: with a verified, primary allauth email address by default."""
+    email = email or f"user{_next()}@example.org"
+    user = User.objects.create_user(email=email, password=password, **fields)
+    if verified:
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_region(slug: str | None = None, **fields) -> Region:
+    number = _next()
+    fields.setdefault("name", f"Region {number}")
+    fields.setdefault("country", Country.DE)
+    return Region.objects.create(slug=slug or f"region-{number}", **fields)
+
+
+def make_organisation(region: Region | None, **fields) -> PartnerOrganisation:
+    number = _next()
+    fields.setdefault("name", f"Partner organisation {number}")
+    fields.setdefault("short_name", f"PO{number}")
+    fields.setdefault("country", region.country if region else Country.DE)
+    return PartnerOrganisation.objects.create(region=region, **fields)
+
+
+def make_membership(user, organisation: PartnerOrganisation, role: str = Membership.Role.EDITOR):
+    return Membership.objects.create(user=user, organisation=organisation, role=role)
+
+
+def make_instrument(region: Region, **fields) -> PolicyInstrument:
+    fields.setdefault("name", f"Policy instrument {_next()}")
+    fields.setdefault("kind", PolicyInstrument.Kind.OPERATIONAL)
+    fields.setdefault("improvement", "Better support for SMEs working across the border.")
+    return PolicyInstrument.objects.create(region=region, **fields)
+
+
+def make_region_with_partners(*, organisations: int = 2, instruments: int = 2, **fields) -> Region:
+    """A region with a few partner organisations and policy instruments, for list pages."""
+    region = make_region(**fields)
+    for _ in range(organisations):
+        make_organisation(region)
+    for _ in range(instruments):
+        make_instrument(region)
+    return region
+
+
+def make_invitation(
+    organisation: PartnerOrganisation,
+    email: str | None = None,
+    *,
+    role: str = Membership.Role.EDITOR,
+    invited_by=None,
+    valid_days: int = 14,
+):
+    """An open invitation; returns `(invitation, token)`: the token is the link's secret."""
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        email=email or f"invitee{_next()}@example.org",
+        organisation=organisation,
+        role=role,
+        token_hash=Invitation.hash_token(token),
+        invited_by=invited_by,
+        created_at=now,
+        expires_at=now + timedelta(days=valid_days),
+    )
+    return invitation, token
+
+
+def activate_mfa(user) -> None:
+    """Give the user an authenticator app (TOTP) and recovery codes, as allauth's MFA pages do."""
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)

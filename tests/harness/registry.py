@@ -1,0 +1,390 @@
+"""The registry of every URL pattern of the project, with who may use it.
+
+`tests/test_url_inventory.py` fails when a URL pattern is missing here (or an entry names a URL
+that no longer exists); the security tests (`tests/security/`) and the accessibility sweep
+(`tests/e2e/`) are generated from it. A new feature adds its routes in a few lines:
+
+    EVENTS = [
+        Route("events:event_list", Access.PUBLIC),
+        Route("events:event_edit", Access.REGION_EDITOR, kwargs=lambda w: {"slug": ...},
+              methods=POST_FORM, unpublished_sample=True),
+    ]
+
+and appends its list to `ROUTES` below. `w` is the `world` fixture: every shared fixture object
+(`w.region_a`, `w.instrument_a`, `w.owner`, ...; see tests/conftest.py).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.utils import user_pk_to_url_str
+
+from . import factories
+
+ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordinator")
+"""The roles every entry is checked for; `superuser` is added for STAFF entries."""
+
+
+class Access(Enum):
+    """Who may use a URL. The expected answer for each role follows from it (`expected`)."""
+
+    PUBLIC = "anyone, signed in or not"
+    VISITOR = "visitors without a session (sign in, sign up); signed-in users are sent on"
+    SIGNED_IN = "any signed-in user"
+    COORDINATOR = "coordinators only (project-wide)"
+    REGION_EDITOR = "editors of the sample object's region only"
+    STAFF = "Django staff, through allauth's login (the Django admin)"
+    TOKEN = "whoever holds the one-time secret in the link"
+    FLOW_STEP = (
+        "a step inside an allauth flow the sample user is not in: visitors are sent to sign "
+        "in, signed-in users are sent on"
+    )
+
+
+class Outcome(Enum):
+    """What a response must be. Compared by `tests.harness.checks.matches`."""
+
+    OK = "200"
+    REDIRECT_TO_LOGIN = "redirect to the sign-in page"
+    REDIRECT = "redirect elsewhere"
+    FORBIDDEN = "403"
+    NOT_FOUND = "404"
+    FORBIDDEN_OR_NOT_FOUND = "403 or 404"
+
+
+GET_PAGE = ("GET",)
+POST_ACTION = ("POST",)
+POST_FORM = ("GET", "POST")
+
+
+def _no_kwargs(world) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One URL name (or a whole namespace, ending in ":") and who may use it.
+
+    - `kwargs(world)` builds the sample URL's kwargs from the fixture objects; it may create
+      objects (e.g. an invitation) and is called once per test.
+    - `methods`: "GET" when it shows a page, "POST" when it accepts an action or a form.
+    - `unpublished_sample` (REGION_EDITOR): the sample object is a draft, so an editor of another
+      region must get 404; otherwise (a public object) 403 or 404.
+    - `reauthenticated`: allauth asks for the password again first; the harness signs in with
+      the password and reauthenticates, instead of `force_login`.
+    - `prepare(user)`: puts the user in the state the page needs (e.g. MFA activated).
+    - `expect`: exceptions to the access class's rule per role, explained in `reason`.
+    - `bogus_kwargs` (TOKEN): kwargs with a wrong secret, and `bogus_outcome` its answer.
+    - `sample`: for a namespace entry, the URL name used as its sample.
+    - `html`: False for responses that are not pages (plain text, downloads); axe skips them.
+    """
+
+    name: str
+    access: Access
+    kwargs: Callable[[object], dict] = _no_kwargs
+    methods: tuple[str, ...] = GET_PAGE
+    unpublished_sample: bool = False
+    reauthenticated: bool = False
+    prepare: Callable[[object], None] | None = None
+    expect: dict[str, Outcome] = field(default_factory=dict)
+    reason: str = ""
+    bogus_kwargs: Callable[[object], dict] | None = None
+    bogus_outcome: Outcome = Outcome.NOT_FOUND
+    sample: str = ""
+    html: bool = True
+
+    def __post_init__(self):
+        if (self.access is Access.TOKEN or self.expect) and not self.reason:
+            raise ValueError(f"{self.name}: TOKEN entries and exceptions need a reason")
+        if self.is_namespace and not self.sample:
+            raise ValueError(f"{self.name}: a namespace entry needs a sample URL name")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_namespace(self) -> bool:
+        return self.name.endswith(":")
+
+    @property
+    def url_name(self) -> str:
+        return self.sample or self.name
+
+    @property
+    def is_page(self) -> bool:
+        return "GET" in self.methods
+
+    @property
+    def accepts_post(self) -> bool:
+        return "POST" in self.methods
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return (*ROLES, "superuser") if self.access is Access.STAFF else ROLES
+
+    def expected(self, role: str) -> Outcome:
+        """The answer `role` must get to a GET (or, for a refused role, to a POST)."""
+        if role in self.expect:
+            return self.expect[role]
+        return _RULES[self.access](self, role)
+
+    def allowed_roles(self) -> list[str]:
+        return [role for role in self.roles if self.expected(role) is Outcome.OK]
+
+    def refused_roles(self) -> list[str]:
+        return [
+            role for role in self.roles if self.expected(role) not in (Outcome.OK, Outcome.REDIRECT)
+        ]
+
+    @property
+    def user_role(self) -> str:
+        """A role allowed to use the URL: used for CSRF and header checks."""
+        allowed = self.allowed_roles()
+        return allowed[0] if allowed else "stakeholder"
+
+
+def _signed_in(route, role):
+    return Outcome.REDIRECT_TO_LOGIN if role == "anonymous" else Outcome.OK
+
+
+def _coordinator(route, role):
+    if role == "anonymous":
+        return Outcome.REDIRECT_TO_LOGIN
+    return Outcome.OK if role == "coordinator" else Outcome.FORBIDDEN
+
+
+def _region_editor(route, role):
+    if role == "anonymous":
+        return Outcome.REDIRECT_TO_LOGIN
+    if role == "owner":
+        return Outcome.OK
+    if role == "outsider":
+        return Outcome.NOT_FOUND if route.unpublished_sample else Outcome.FORBIDDEN_OR_NOT_FOUND
+    # viewers read but do not edit; coordinators review but do not edit regions' content.
+    return Outcome.FORBIDDEN
+
+
+def _staff(route, role):
+    return Outcome.OK if role == "superuser" else Outcome.REDIRECT_TO_LOGIN
+
+
+def _flow_step(route, role):
+    return Outcome.REDIRECT_TO_LOGIN if role == "anonymous" else Outcome.REDIRECT
+
+
+_RULES = {
+    Access.PUBLIC: lambda route, role: Outcome.OK,
+    Access.VISITOR: lambda route, role: Outcome.OK if role == "anonymous" else Outcome.REDIRECT,
+    Access.SIGNED_IN: _signed_in,
+    Access.COORDINATOR: _coordinator,
+    Access.REGION_EDITOR: _region_editor,
+    Access.STAFF: _staff,
+    Access.TOKEN: lambda route, role: Outcome.OK,
+    Access.FLOW_STEP: _flow_step,
+}
+
+
+# --- sample objects that a URL needs and the shared fixtures do not provide -------------------
+
+
+def _open_invitation(world) -> dict:
+    _invitation, token = factories.make_invitation(world.org_a, invited_by=world.coordinator)
+    return {"token": token}
+
+
+def _revocable_invitation(world) -> dict:
+    invitation, _token = factories.make_invitation(world.org_b, invited_by=world.coordinator)
+    return {"pk": invitation.pk}
+
+
+def _email_confirmation_key(world) -> dict:
+    user = factories.make_user(verified=False)
+    address = EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    return {"key": EmailConfirmationHMAC(address).key}
+
+
+def _password_reset_key(world) -> dict:
+    user = world.stakeholder
+    return {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+
+
+def _activate_mfa(user) -> None:
+    factories.activate_mfa(user)
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+SITE = [
+    Route("home", Access.PUBLIC),
+    Route("accessibility", Access.PUBLIC),
+    Route("privacy", Access.PUBLIC),
+    Route("healthz", Access.PUBLIC, html=False),
+    Route("set_language", Access.PUBLIC, methods=POST_ACTION),
+]
+
+PARTNERS = [
+    Route("partners:region_list", Access.PUBLIC),
+    Route("partners:region_detail", Access.PUBLIC, kwargs=lambda w: {"slug": w.region_a.slug}),
+    Route(
+        "partners:instrument_create",
+        Access.REGION_EDITOR,
+        kwargs=lambda w: {"slug": w.region_a.slug},
+        methods=POST_FORM,
+    ),
+    Route(
+        "partners:instrument_edit",
+        Access.REGION_EDITOR,
+        kwargs=lambda w: {"slug": w.region_a.slug, "pk": w.instrument_a.pk},
+        methods=POST_FORM,
+    ),
+    Route(
+        "partners:instrument_delete",
+        Access.REGION_EDITOR,
+        kwargs=lambda w: {"slug": w.region_a.slug, "pk": w.instrument_a.pk},
+        methods=POST_FORM,
+    ),
+    Route("partners:invitation_list", Access.COORDINATOR),
+    Route("partners:invitation_create", Access.COORDINATOR, methods=POST_FORM),
+    Route(
+        "partners:invitation_revoke",
+        Access.COORDINATOR,
+        kwargs=_revocable_invitation,
+        methods=POST_ACTION,
+    ),
+    Route(
+        "partners:invitation_accept",
+        Access.TOKEN,
+        kwargs=_open_invitation,
+        methods=POST_FORM,
+        reason="the invitation link carries the only copy of its secret; a new address is "
+        "asked for a password, whoever is signed in",
+        bogus_kwargs=lambda w: {"token": "not-a-real-invitation-token"},
+        bogus_outcome=Outcome.NOT_FOUND,
+    ),
+]
+
+ACCOUNT = [
+    Route("account_login", Access.VISITOR, methods=POST_FORM),
+    Route("account_signup", Access.VISITOR, methods=POST_FORM),
+    Route(
+        "account_logout",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        expect={"anonymous": Outcome.REDIRECT},
+        reason="signing out without a session just goes home",
+    ),
+    Route("account_inactive", Access.PUBLIC),
+    Route("account_email", Access.SIGNED_IN, methods=POST_FORM),
+    Route("account_email_verification_sent", Access.PUBLIC),
+    Route("account_change_password", Access.SIGNED_IN, methods=POST_FORM),
+    Route(
+        "account_set_password",
+        Access.FLOW_STEP,
+        methods=POST_FORM,
+        reason="only for accounts without a password; the others are sent to change theirs",
+    ),
+    Route("account_reset_password", Access.PUBLIC, methods=POST_FORM),
+    Route("account_reset_password_done", Access.PUBLIC),
+    Route(
+        "account_reset_password_from_key",
+        Access.TOKEN,
+        kwargs=_password_reset_key,
+        methods=POST_FORM,
+        expect=dict.fromkeys(ROLES, Outcome.REDIRECT),
+        reason="the link carries a password-reset token; allauth moves the token into the "
+        "session and redirects to a URL without it",
+        bogus_kwargs=lambda w: {"uidb36": user_pk_to_url_str(w.stakeholder), "key": "bad-key"},
+        bogus_outcome=Outcome.OK,  # allauth's "bad token" page, which names no account
+    ),
+    Route("account_reset_password_from_key_done", Access.PUBLIC),
+    Route(
+        "account_confirm_email",
+        Access.TOKEN,
+        kwargs=_email_confirmation_key,
+        methods=POST_FORM,
+        reason="the link carries a signed email-confirmation key",
+        bogus_kwargs=lambda w: {"key": "not-a-key"},
+        bogus_outcome=Outcome.OK,  # allauth's "link expired or invalid" page
+    ),
+    Route(
+        "account_confirm_login_code",
+        Access.FLOW_STEP,
+        methods=POST_FORM,
+        reason="entering a login code only happens after asking for one on the sign-in page",
+    ),
+    Route("account_reauthenticate", Access.SIGNED_IN, methods=POST_FORM),
+    Route("account_request_reauthentication_code", Access.SIGNED_IN, methods=POST_FORM),
+    Route(
+        "account_confirm_reauthentication_code",
+        Access.FLOW_STEP,
+        methods=POST_FORM,
+        reason="entering a reauthentication code only happens after asking for one",
+    ),
+]
+
+MFA = [
+    Route("mfa_index", Access.SIGNED_IN),
+    Route(
+        "mfa_authenticate",
+        Access.FLOW_STEP,
+        methods=POST_FORM,
+        reason="the second-factor challenge only happens inside a sign-in with MFA",
+    ),
+    Route("mfa_reauthenticate", Access.SIGNED_IN, methods=POST_FORM, prepare=_activate_mfa),
+    Route("mfa_activate_totp", Access.SIGNED_IN, methods=POST_FORM, reauthenticated=True),
+    Route(
+        "mfa_deactivate_totp",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        reauthenticated=True,
+        prepare=_activate_mfa,
+    ),
+    Route(
+        "mfa_view_recovery_codes",
+        Access.SIGNED_IN,
+        reauthenticated=True,
+        prepare=_activate_mfa,
+    ),
+    Route(
+        "mfa_generate_recovery_codes",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        reauthenticated=True,
+        prepare=_activate_mfa,
+    ),
+    Route(
+        "mfa_download_recovery_codes",
+        Access.SIGNED_IN,
+        reauthenticated=True,
+        prepare=_activate_mfa,
+        html=False,
+    ),
+]
+
+USERSESSIONS = [
+    Route("usersessions_list", Access.SIGNED_IN, methods=POST_FORM),
+]
+
+ADMIN = [
+    # Every URL the admin generates (changelists, change forms, the catch-all redirect...).
+    Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
+]
+
+ROUTES: list[Route] = [*SITE, *PARTNERS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
+
+UNNAMED_PATTERNS = {
+    # pattern (as str(URLPattern.pattern)) → why it needs no name and no entry
+    "^media/(?P<path>.*)$": "media files served by django.views.static only when DEBUG",
+    "^static/(?P<path>.*)$": "static files served by django.views.static only when DEBUG",
+}
+
+
+def route(name: str) -> Route:
+    """The registry entry for a URL name (namespace entries cover all names in them)."""
+    for entry in ROUTES:
+        if entry.name == name or (entry.is_namespace and name.startswith(entry.name)):
+            return entry
+    raise KeyError(name)
