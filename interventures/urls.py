@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("partners.urls")),
+    path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

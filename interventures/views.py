@@ -6,15 +6,18 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from partners import selectors as partner_selectors
+from reports import selectors as report_selectors
 
 
 def home(request):
+    regions = list(partner_selectors.region_list())
     return render(
         request,
         "home.html",
         {
-            "regions": partner_selectors.region_list(),
+            "regions": regions,
             "advisory_partners": partner_selectors.advisory_partners(),
+            "report_progress": report_selectors.report_progress(request.user, regions),
         },
     )
 

@@ -11,7 +11,9 @@ one user per role of the access policy (see /work/shared/DESIGN.md).
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from partners.models import Country, Membership
 from tests.harness import factories
@@ -141,3 +143,10 @@ def user_of_role(world):
         return None if role == "anonymous" else getattr(world, role)
 
     return _user
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request under /it/ leaves Italian active in the thread: start every test in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

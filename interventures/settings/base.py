@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "django_filters",
+    "django_prose_editor",
+    "simple_history",
     "interventures",
     "partners",
     "reports",
@@ -51,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 # Project templates may override the form widgets and field layout.
@@ -174,8 +177,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # The hash admits the one <style> the rich-text editor (TipTap) injects, nothing else;
+    # tests/e2e/test_report_writing.py fails when an upgrade changes it.
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
@@ -193,3 +198,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The portal's public address, for links in emails sent outside a request.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

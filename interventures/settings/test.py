@@ -1,5 +1,9 @@
 """The test suite: fast hashing, no debug; DATABASE_URL selects PostgreSQL, else SQLite."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
@@ -7,3 +11,10 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}  # noqa: F405
+
+# Threads (the concurrency tests) cannot share SQLite's in-memory test database: use a file,
+# one per test run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"interventures-test-{os.getpid()}.sqlite3")
+    }

@@ -106,3 +106,27 @@ def activate_mfa(user) -> None:
     """Give the user an authenticator app (TOTP) and recovery codes, as allauth's MFA pages do."""
     TOTP.activate(user, generate_totp_secret())
     RecoveryCodes.activate(user)
+
+
+def make_report(region: Region, *, status: str = "draft", texts: dict | None = None, **fields):
+    """A report with the outline's sections; `texts` maps section keys to saved HTML."""
+    from reports.models import ReportSection
+    from reports.services import report_create
+
+    fields.setdefault("title", f"Situation Analysis Report {_next()}")
+    fields.setdefault("reference_period", "2014-2019")
+    fields.setdefault("language", "en")
+    report = report_create(region=region, **fields)
+    for key, body in (texts or {}).items():
+        ReportSection.objects.filter(report=report, key=key).update(body=body, version=1)
+    if status != "draft":
+        report.status = status
+        report.save(update_fields=["status"])
+    return report
+
+
+def complete_texts() -> dict[str, str]:
+    """Some text for every section of the outline, enough to submit a report."""
+    from reports.outline import OUTLINE
+
+    return {spec.key.value: f"<p>What we found about {spec.key.label}.</p>" for spec in OUTLINE}

@@ -35,6 +35,10 @@ class Access(Enum):
     VISITOR = "visitors without a session (sign in, sign up); signed-in users are sent on"
     SIGNED_IN = "any signed-in user"
     COORDINATOR = "coordinators only (project-wide)"
+    REGION_READER = (
+        "the sample object's region partners (editors, viewers) and the coordinators: it is "
+        "unpublished, so anyone else gets 404, visitors included"
+    )
     REGION_EDITOR = "editors of the sample object's region only"
     STAFF = "Django staff, through allauth's login (the Django admin)"
     TOKEN = "whoever holds the one-time secret in the link"
@@ -150,10 +154,25 @@ def _signed_in(route, role):
     return Outcome.REDIRECT_TO_LOGIN if role == "anonymous" else Outcome.OK
 
 
+def _cannot_see(route, role) -> bool:
+    """Roles for whom an unpublished sample object does not exist."""
+    return route.unpublished_sample and role in ("outsider", "stakeholder")
+
+
 def _coordinator(route, role):
     if role == "anonymous":
         return Outcome.REDIRECT_TO_LOGIN
-    return Outcome.OK if role == "coordinator" else Outcome.FORBIDDEN
+    if role == "coordinator":
+        return Outcome.OK
+    return Outcome.NOT_FOUND if _cannot_see(route, role) else Outcome.FORBIDDEN
+
+
+def _region_reader(route, role):
+    if role in ("owner", "colleague", "coordinator"):
+        return Outcome.OK
+    if role == "anonymous" and route.accepts_post and not route.is_page:
+        return Outcome.REDIRECT_TO_LOGIN
+    return Outcome.NOT_FOUND
 
 
 def _region_editor(route, role):
@@ -161,8 +180,10 @@ def _region_editor(route, role):
         return Outcome.REDIRECT_TO_LOGIN
     if role == "owner":
         return Outcome.OK
+    if _cannot_see(route, role):
+        return Outcome.NOT_FOUND
     if role == "outsider":
-        return Outcome.NOT_FOUND if route.unpublished_sample else Outcome.FORBIDDEN_OR_NOT_FOUND
+        return Outcome.FORBIDDEN_OR_NOT_FOUND
     # viewers read but do not edit; coordinators review but do not edit regions' content.
     return Outcome.FORBIDDEN
 
@@ -180,6 +201,7 @@ _RULES = {
     Access.VISITOR: lambda route, role: Outcome.OK if role == "anonymous" else Outcome.REDIRECT,
     Access.SIGNED_IN: _signed_in,
     Access.COORDINATOR: _coordinator,
+    Access.REGION_READER: _region_reader,
     Access.REGION_EDITOR: _region_editor,
     Access.STAFF: _staff,
     Access.TOKEN: lambda route, role: Outcome.OK,
@@ -209,6 +231,47 @@ def _email_confirmation_key(world) -> dict:
 def _password_reset_key(world) -> dict:
     user = world.stakeholder
     return {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+
+
+def _draft_report(world):
+    """Region A's draft report, every section written; unpublished, so hidden from others."""
+    return factories.make_report(world.region_a, texts=factories.complete_texts())
+
+
+def _report_kwargs(world) -> dict:
+    return {"pk": _draft_report(world).pk}
+
+
+def _report_in_review(world) -> dict:
+    return {"pk": factories.make_report(world.region_a, status="in_review").pk}
+
+
+def _approved_report(world) -> dict:
+    return {"pk": factories.make_report(world.region_a, status="approved").pk}
+
+
+def _section_kwargs(world) -> dict:
+    return {"pk": _draft_report(world).pk, "key": "opportunities"}
+
+
+def _comment_kwargs(world) -> dict:
+    from reports.services import comment_add
+
+    report = _draft_report(world)
+    comment = comment_add(report=report, author=world.colleague, body="Please add figures.")
+    return {"pk": report.pk, "comment_pk": comment.pk}
+
+
+def _old_version_kwargs(world) -> dict:
+    from reports.services import section_save
+
+    section = _draft_report(world).sections.get(key="opportunities")
+    for text in ("<p>First text.</p>", "<p>Second text.</p>"):
+        section = section_save(
+            section=section, author=world.owner, body=text, base_version=section.version
+        )
+    oldest = section.history.earliest("history_date")
+    return {"pk": section.report_id, "key": section.key, "history_id": oldest.history_id}
 
 
 def _activate_mfa(user) -> None:
@@ -263,6 +326,108 @@ PARTNERS = [
         "asked for a password, whoever is signed in",
         bogus_kwargs=lambda w: {"token": "not-a-real-invitation-token"},
         bogus_outcome=Outcome.NOT_FOUND,
+    ),
+]
+
+REPORTS = [
+    Route("reports:report_list", Access.PUBLIC),
+    Route(
+        "reports:report_create",
+        Access.REGION_EDITOR,
+        methods=POST_FORM,
+        expect={"outsider": Outcome.OK},
+        reason="any region's editor may start a report, for their own region",
+    ),
+    Route(
+        "reports:report_detail",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_submit",
+        Access.REGION_EDITOR,
+        kwargs=_report_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_request_changes",
+        Access.COORDINATOR,
+        kwargs=_report_in_review,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_approve",
+        Access.COORDINATOR,
+        kwargs=_report_in_review,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_reopen", Access.COORDINATOR, kwargs=_approved_report, methods=POST_ACTION
+    ),
+    Route(
+        "reports:comment_add",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:comment_resolve",
+        Access.REGION_READER,
+        kwargs=_comment_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:section_edit",
+        Access.REGION_EDITOR,
+        kwargs=_section_kwargs,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:section_autosave",
+        Access.REGION_EDITOR,
+        kwargs=_section_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:section_draft_discard",
+        Access.REGION_EDITOR,
+        kwargs=_section_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_history",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:section_compare",
+        Access.REGION_READER,
+        kwargs=_section_kwargs,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:section_restore",
+        Access.REGION_EDITOR,
+        kwargs=_old_version_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:indicators_edit",
+        Access.REGION_EDITOR,
+        kwargs=_report_kwargs,
+        methods=POST_FORM,
+        unpublished_sample=True,
     ),
 ]
 
@@ -373,7 +538,7 @@ ADMIN = [
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
 ]
 
-ROUTES: list[Route] = [*SITE, *PARTNERS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
+ROUTES: list[Route] = [*SITE, *PARTNERS, *REPORTS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
 
 UNNAMED_PATTERNS = {
     # pattern (as str(URLPattern.pattern)) → why it needs no name and no entry

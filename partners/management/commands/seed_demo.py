@@ -4,6 +4,7 @@ from django.db import transaction
 
 from partners import demo_data
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
+from reports.demo import seed_reports
 
 DEMO_DOMAIN = "demo.interventures.eu"
 DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
@@ -48,11 +49,13 @@ class Command(BaseCommand):
                 Membership.objects.update_or_create(
                     user=user, organisation=organisations[short_name], defaults={"role": role}
                 )
+        new_reports = seed_reports(demo_domain=DEMO_DOMAIN)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
                 f"{PartnerOrganisation.objects.count()} organisations, "
                 f"{PolicyInstrument.objects.count()} policy instruments, "
+                f"{new_reports} new Situation Analysis Reports, "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password})."
             )

@@ -1,0 +1,61 @@
+"""Rich text written by partners: what the editor offers and what the server keeps.
+
+Every save goes through `sanitize`, whatever the browser sent; the allowed tags, attributes and
+URL schemes below are the single list that both the sanitiser and the editor's toolbar follow.
+"""
+
+import html as html_module
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "h3", "h4", "strong", "em", "ul", "ol", "li", "a", "blockquote",
+        "table", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+URL_SCHEMES = frozenset({"https", "mailto"})
+
+# The editor (django-prose-editor) offers exactly what the sanitiser keeps.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+}
+
+_cleaner = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(URL_SCHEMES),
+    link_rel="noopener noreferrer nofollow",
+    strip_comments=True,
+)
+
+
+def sanitize(html: str) -> str:
+    """The HTML with everything outside the allow-lists removed; empty editor output is ''."""
+    cleaned = _cleaner.clean(html or "").strip()
+    return "" if cleaned in {"", "<p></p>", "<p><br></p>"} else cleaned
+
+
+def plain_text(html: str) -> str:
+    """The words of sanitised HTML, for counting and diffs."""
+    # A space before every tag keeps the words of adjacent blocks apart.
+    text = nh3.clean((html or "").replace("<", " <"), tags=set())
+    return " ".join(html_module.unescape(text).split())

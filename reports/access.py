@@ -1,0 +1,67 @@
+"""Who may see, write, comment on and review Situation Analysis Reports.
+
+Built on the partnership's roles (`partners.access.roles_of`):
+- approved reports are public and read-only;
+- a region's partners (editors and viewers) and the coordinators see its other reports; anyone
+  else gets 404, so a draft's existence is not confirmed;
+- the region's editors write, and only while the report is a draft or has changes requested;
+- the region's partners and the coordinators comment; coordinators review.
+"""
+
+from django.db.models import Q, QuerySet
+
+from partners.access import roles_of
+
+from .models import EDITABLE_STATUSES, ReportStatus, SituationAnalysisReport
+
+
+def filter_visible(queryset: QuerySet, user) -> QuerySet:
+    roles = roles_of(user)
+    if roles.coordinator:
+        return queryset
+    return queryset.filter(
+        Q(status=ReportStatus.APPROVED) | Q(region_id__in=roles.member_region_ids)
+    )
+
+
+def can_view(user, report: SituationAnalysisReport) -> bool:
+    roles = roles_of(user)
+    return (
+        report.status == ReportStatus.APPROVED
+        or roles.coordinator
+        or report.region_id in roles.member_region_ids
+    )
+
+
+def is_region_editor(user, report: SituationAnalysisReport) -> bool:
+    return report.region_id in roles_of(user).editor_region_ids
+
+
+def can_write(user, report: SituationAnalysisReport) -> bool:
+    return is_region_editor(user, report) and report.status in EDITABLE_STATUSES
+
+
+def can_create_in(user, region) -> bool:
+    return region.pk in roles_of(user).editor_region_ids
+
+
+def can_comment(user, report: SituationAnalysisReport) -> bool:
+    roles = roles_of(user)
+    return roles.coordinator or report.region_id in roles.member_region_ids
+
+
+def can_submit(user, report: SituationAnalysisReport) -> bool:
+    return can_write(user, report)
+
+
+def is_reviewer(user, report: SituationAnalysisReport) -> bool:
+    """Coordinators review every region's reports (whatever the report's state)."""
+    return roles_of(user).coordinator
+
+
+def can_review(user, report: SituationAnalysisReport) -> bool:
+    return roles_of(user).coordinator and report.status == ReportStatus.IN_REVIEW
+
+
+def can_reopen(user, report: SituationAnalysisReport) -> bool:
+    return roles_of(user).coordinator and report.status == ReportStatus.APPROVED

@@ -1,0 +1,66 @@
+"""Loads the demo reports of `demo_content` through the same services partners use."""
+
+from decimal import Decimal
+
+from partners.models import Region, User
+
+from .demo_content import REPORTS
+from .models import Indicator, ReportTransition, SituationAnalysisReport
+from .services import comment_add, comment_resolve, report_create, section_save
+
+
+def seed_reports(*, demo_domain: str) -> int:
+    """Create each region's demo report once; a report that exists is left as partners made it.
+
+    Returns how many reports were created.
+    """
+    created = 0
+    for slug, content in REPORTS.items():
+        region = Region.objects.get(slug=slug)
+        if SituationAnalysisReport.objects.filter(region=region, title=content["title"]).exists():
+            continue
+        people = {
+            "editor": User.objects.get(email=f"editor.{slug}@{demo_domain}"),
+            "viewer": User.objects.get(email=f"viewer.{slug}@{demo_domain}"),
+            "coordinator": User.objects.get(email=f"coordinator@{demo_domain}"),
+        }
+        _create(region, content, people)
+        created += 1
+    return created
+
+
+def _create(region, content, people) -> None:
+    report = report_create(
+        region=region,
+        title=content["title"],
+        reference_period=content["reference_period"],
+        language="en",
+    )
+    sections = {section.key: section for section in report.sections.all()}
+    for key, body in content["sections"].items():
+        if body:
+            section_save(section=sections[key], author=people["editor"], body=body, base_version=0)
+    Indicator.objects.bulk_create(
+        Indicator(report=report, position=position, **{**row, "value": Decimal(row["value"])})
+        for position, row in enumerate(content["indicators"])
+    )
+    for row in content["comments"]:
+        comment = comment_add(
+            report=report,
+            author=people[row["author"]],
+            body=row["body"],
+            section=sections.get(row["section"]) if row["section"] else None,
+        )
+        if row["resolved"]:
+            comment_resolve(comment=comment, user=people["coordinator"])
+    # The workflow's history is written directly: seeding must not email anyone.
+    for step in content["transitions"]:
+        ReportTransition.objects.create(
+            report=report,
+            actor=people[step["actor"]],
+            from_status=step["from"],
+            to_status=step["to"],
+            reason=step["reason"],
+        )
+    report.status = content["status"]
+    report.save(update_fields=["status"])

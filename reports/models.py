@@ -1,0 +1,268 @@
+"""Situation Analysis Reports: each region's picture of SME internationalisation, reviewed."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partners.models import Region
+
+from .outline import SPECS, SectionKey
+
+MAX_SECTION_CHARS = 200_000
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+
+
+EDITABLE_STATUSES = frozenset({ReportStatus.DRAFT, ReportStatus.CHANGES_REQUESTED})
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from . import access  # access imports this module
+
+        return access.filter_visible(self, user)
+
+
+class SituationAnalysisReport(models.Model):
+    """A region's report; its text lives in sections that follow the fixed outline."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="reports", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    reference_period = models.CharField(
+        _("reference period"), max_length=40, help_text=_("For example 2014-2019.")
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus, default=ReportStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__name", "-created_at"]
+        verbose_name = _("Situation Analysis Report")
+        verbose_name_plural = _("Situation Analysis Reports")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reports:report_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class ReportSection(models.Model):
+    """One chapter of a report. `version` grows with every save, so stale saves are detected."""
+
+    report = models.ForeignKey(
+        SituationAnalysisReport,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("report"),
+    )
+    key = models.CharField(_("section"), max_length=30, choices=SectionKey)
+    position = models.PositiveSmallIntegerField(_("position"))
+    body = models.TextField(_("text"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    last_edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["position", "last_edited_at"], user_related_name="+"
+    )
+
+    class Meta:
+        ordering = ["report", "position"]
+        verbose_name = _("report section")
+        verbose_name_plural = _("report sections")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key")
+        ]
+
+    def __str__(self):
+        return f"{self.report} · {self.title}"
+
+    @property
+    def spec(self):
+        return SPECS[self.key]
+
+    @property
+    def title(self):
+        return self.spec.title
+
+    def get_edit_url(self):
+        return reverse("reports:section_edit", kwargs={"pk": self.report_id, "key": self.key})
+
+
+class SectionDraft(models.Model):
+    """A writer's private autosaved text of a section; never shown to anyone else."""
+
+    section = models.ForeignKey(
+        ReportSection, on_delete=models.CASCADE, related_name="drafts", verbose_name=_("section")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="section_drafts",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("text"), blank=True)
+    base_version = models.PositiveIntegerField(_("based on version"))
+    saved_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        ordering = ["-saved_at"]
+        verbose_name = _("section draft")
+        verbose_name_plural = _("section drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "author"], name="one_draft_per_writer")
+        ]
+
+    def __str__(self):
+        return f"{self.section} · {self.author}"
+
+
+class SectionPresence(models.Model):
+    """Who had a section's editor open, and when last: shown to the others at work."""
+
+    section = models.ForeignKey(
+        ReportSection, on_delete=models.CASCADE, related_name="presences", verbose_name=_("section")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    seen_at = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        ordering = ["-seen_at"]
+        verbose_name = _("section presence")
+        verbose_name_plural = _("section presences")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "user"], name="one_presence_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.section}"
+
+
+class Indicator(models.Model):
+    """A figure that backs the report, shown as a table and a bar chart."""
+
+    report = models.ForeignKey(
+        SituationAnalysisReport,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name=_("report"),
+    )
+    name = models.CharField(_("indicator"), max_length=150)
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=250)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewComment(models.Model):
+    """A comment on a report or one of its sections; it can be resolved."""
+
+    report = models.ForeignKey(
+        SituationAnalysisReport,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("report"),
+    )
+    section = models.ForeignKey(
+        ReportSection,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("section"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class ReportTransition(models.Model):
+    """One step of the review workflow: who moved the report from which status to which."""
+
+    report = models.ForeignKey(
+        SituationAnalysisReport,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("report"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ReportStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=ReportStatus)
+    reason = models.TextField(_("reason"), blank=True, max_length=5000)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report transition")
+        verbose_name_plural = _("report transitions")
+
+    def __str__(self):
+        return f"{self.report}: {self.from_status} → {self.to_status}"

@@ -1,0 +1,192 @@
+"""Reads of the reports app; each page's queries stay the same however many rows it shows."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from interventures.richtext import plain_text
+
+from .models import (
+    ReportSection,
+    ReviewComment,
+    SectionDraft,
+    SectionPresence,
+    SituationAnalysisReport,
+)
+from .services import PRESENCE_WINDOW
+
+HistoricalReportSection = ReportSection.history.model
+
+
+def report_list(user) -> QuerySet[SituationAnalysisReport]:
+    return (
+        SituationAnalysisReport.objects.visible_to(user)
+        .select_related("region")
+        .annotate(
+            sections_written=Count("sections", filter=~Q(sections__body="")),
+            sections_total=Count("sections"),
+        )
+    )
+
+
+def report_for(user, pk: int) -> SituationAnalysisReport:
+    """The report if the user may see it; 404 otherwise, whether it exists or not."""
+    return get_object_or_404(
+        SituationAnalysisReport.objects.visible_to(user).select_related("region"), pk=pk
+    )
+
+
+def report_detail(user, pk: int) -> SituationAnalysisReport:
+    comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
+    return get_object_or_404(
+        SituationAnalysisReport.objects.visible_to(user)
+        .select_related("region")
+        .prefetch_related(
+            Prefetch("sections", queryset=ReportSection.objects.select_related("last_edited_by")),
+            Prefetch("comments", queryset=comments),
+            "transitions__actor",
+            "indicators",
+            "region__organisations",
+        ),
+        pk=pk,
+    )
+
+
+def section_for(report: SituationAnalysisReport, key: str) -> ReportSection:
+    section = get_object_or_404(
+        ReportSection.objects.select_related("last_edited_by"), report=report, key=key
+    )
+    section.report = report
+    return section
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section: ReportSection
+    words: int
+
+    @property
+    def written(self) -> bool:
+        return self.words > 0
+
+
+@dataclass(frozen=True)
+class Completeness:
+    sections: list[SectionProgress]
+
+    @property
+    def required_total(self) -> int:
+        return sum(1 for row in self.sections if row.section.spec.required)
+
+    @property
+    def required_written(self) -> int:
+        return sum(1 for row in self.sections if row.section.spec.required and row.written)
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 100
+        return round(100 * self.required_written / self.required_total)
+
+    @property
+    def words(self) -> int:
+        return sum(row.words for row in self.sections)
+
+
+def completeness(report: SituationAnalysisReport) -> Completeness:
+    """Words per section and required sections written, from the prefetched sections."""
+    return Completeness(
+        [
+            SectionProgress(section, len(plain_text(section.body).split()))
+            for section in report.sections.all()
+        ]
+    )
+
+
+def draft_of(section: ReportSection, user) -> SectionDraft | None:
+    return SectionDraft.objects.filter(section=section, author=user).first()
+
+
+def others_present(section: ReportSection, user) -> list[SectionPresence]:
+    return list(
+        SectionPresence.objects.filter(
+            section=section, seen_at__gte=timezone.now() - PRESENCE_WINDOW
+        )
+        .exclude(user=user)
+        .select_related("user")
+    )
+
+
+@dataclass(frozen=True)
+class RegionProgress:
+    region: object
+    report: SituationAnalysisReport | None
+
+
+def report_progress(user, regions) -> list[RegionProgress]:
+    """Each region's newest report the user may see; None where it is still private to them."""
+    newest = {}
+    for report in report_list(user).order_by("region_id", "-created_at"):
+        newest.setdefault(report.region_id, report)
+    return [RegionProgress(region, newest.get(region.pk)) for region in regions]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One saved version of a section, with the one saved before it (None for the first)."""
+
+    record: HistoricalReportSection
+    previous: HistoricalReportSection | None
+    is_latest: bool
+    is_current_text: bool
+
+    @property
+    def words(self) -> int:
+        return len(plain_text(self.record.body).split())
+
+
+@dataclass(frozen=True)
+class SectionHistory:
+    section: ReportSection
+    versions: list[Version]  # newest first
+
+
+def _versions(section: ReportSection, records: list) -> list[Version]:
+    """`records` of one section, newest first, as Versions linked to their predecessors."""
+    return [
+        Version(
+            record=record,
+            previous=records[index + 1] if index + 1 < len(records) else None,
+            is_latest=index == 0,
+            is_current_text=record.body == section.body,
+        )
+        for index, record in enumerate(records)
+    ]
+
+
+def report_history_of(report: SituationAnalysisReport) -> list[SectionHistory]:
+    """Every section in outline order with its versions: two queries, however many rows."""
+    records_by_section: dict[int, list] = {}
+    records = (
+        HistoricalReportSection.objects.filter(report_id=report.pk)
+        .exclude(history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    for record in records:
+        records_by_section.setdefault(record.id, []).append(record)
+    return [
+        SectionHistory(section, _versions(section, records_by_section.get(section.pk, [])))
+        for section in report.sections.order_by("position")
+    ]
+
+
+def section_versions(section: ReportSection) -> list[Version]:
+    records = list(
+        section.history.exclude(history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    return _versions(section, records)

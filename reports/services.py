@@ -1,0 +1,216 @@
+"""Writes of the reports app: sections, drafts, the review workflow and comments."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interventures.richtext import sanitize
+from partners.models import Membership
+
+from .models import (
+    EDITABLE_STATUSES,
+    MAX_SECTION_CHARS,
+    ReportSection,
+    ReportStatus,
+    ReportTransition,
+    ReviewComment,
+    SectionDraft,
+    SectionPresence,
+    SituationAnalysisReport,
+)
+from .outline import OUTLINE
+
+PRESENCE_WINDOW = timedelta(minutes=5)
+
+
+class SectionConflict(Exception):
+    """The section changed since the writer opened it; `current` is what is saved now."""
+
+    def __init__(self, current: ReportSection):
+        super().__init__(f"section {current.pk} is at version {current.version}")
+        self.current = current
+
+
+def _clean_body(body: str) -> str:
+    if len(body) > MAX_SECTION_CHARS:
+        raise ValidationError(
+            _(
+                "The text is too long: %(length)s characters, at most %(limit)s are allowed. "
+                "Shorten it or split it across sections."
+            )
+            % {"length": f"{len(body):,}", "limit": f"{MAX_SECTION_CHARS:,}"},
+            code="too_long",
+        )
+    return sanitize(body)
+
+
+def report_create(
+    *, region, title: str, reference_period: str, language: str
+) -> SituationAnalysisReport:
+    """A new draft report with one empty section per outline entry."""
+    with transaction.atomic():
+        report = SituationAnalysisReport.objects.create(
+            region=region, title=title, reference_period=reference_period, language=language
+        )
+        ReportSection.objects.bulk_create(
+            ReportSection(report=report, key=spec.key, position=position)
+            for position, spec in enumerate(OUTLINE, start=1)
+        )
+    return report
+
+
+def section_save(*, section: ReportSection, author, body: str, base_version: int) -> ReportSection:
+    """Save a section's text on top of `base_version`, as a new version with history.
+
+    Raises SectionConflict when someone saved since `base_version`: the caller shows both
+    texts and nothing is overwritten. The row lock (PostgreSQL) or the immediate write lock
+    (SQLite) makes concurrent saves of one version give exactly one save and one conflict.
+    """
+    body = _clean_body(body)
+    with transaction.atomic():
+        current = (
+            ReportSection.objects.select_for_update().select_related("report").get(pk=section.pk)
+        )
+        if current.report.status not in EDITABLE_STATUSES:
+            raise ValidationError(
+                _("The report is %(status)s: its text cannot be changed now.")
+                % {"status": current.report.get_status_display().lower()}
+            )
+        if current.version != base_version:
+            raise SectionConflict(current)
+        if current.body != body:
+            current.body = body
+            current.version += 1
+            current.last_edited_by = author
+            current.last_edited_at = timezone.now()
+            current._history_user = author
+            current.save()
+        SectionDraft.objects.filter(section=current, author=author).delete()
+    return current
+
+
+def section_restore(*, section: ReportSection, author, history_id: int) -> ReportSection:
+    """Bring back an old version's text as a new version; history is never rewritten."""
+    old = section.history.get(history_id=history_id)
+    return section_save(section=section, author=author, body=old.body, base_version=section.version)
+
+
+def draft_autosave(*, section: ReportSection, author, body: str, base_version: int) -> SectionDraft:
+    """Keep the writer's unsaved text privately; the shared text is not touched."""
+    body = _clean_body(body)
+    draft, _created = SectionDraft.objects.update_or_create(
+        section=section, author=author, defaults={"body": body, "base_version": base_version}
+    )
+    presence_touch(section=section, user=author)
+    return draft
+
+
+def draft_discard(*, section: ReportSection, author) -> None:
+    SectionDraft.objects.filter(section=section, author=author).delete()
+
+
+def presence_touch(*, section: ReportSection, user) -> None:
+    SectionPresence.objects.update_or_create(
+        section=section, user=user, defaults={"seen_at": timezone.now()}
+    )
+
+
+# The review workflow: action → (statuses it starts from, status it leads to, reason required).
+TRANSITIONS = {
+    "submit": (EDITABLE_STATUSES, ReportStatus.IN_REVIEW, False),
+    "request_changes": ({ReportStatus.IN_REVIEW}, ReportStatus.CHANGES_REQUESTED, True),
+    "approve": ({ReportStatus.IN_REVIEW}, ReportStatus.APPROVED, False),
+    "reopen": ({ReportStatus.APPROVED}, ReportStatus.CHANGES_REQUESTED, True),
+}
+
+
+def missing_required_sections(report: SituationAnalysisReport) -> list[str]:
+    return [
+        str(section.title)
+        for section in report.sections.all()
+        if section.spec.required and not section.body.strip()
+    ]
+
+
+def report_transition(
+    *, report: SituationAnalysisReport, actor, action: str, reason: str = ""
+) -> SituationAnalysisReport:
+    """Move the report along the workflow, log who did it and tell the people concerned.
+
+    The caller has asked the access policy whether `actor` may; this checks the state, under
+    a lock, so two reviewers clicking at once cannot both move it.
+    """
+    sources, target, reason_required = TRANSITIONS[action]
+    reason = reason.strip()
+    if reason_required and not reason:
+        raise ValidationError(_("Please give a reason: the partners will read it."))
+    with transaction.atomic():
+        report = SituationAnalysisReport.objects.select_for_update().get(pk=report.pk)
+        if report.status not in sources:
+            raise ValidationError(
+                _("The report is %(status)s now; reload the page to see its current state.")
+                % {"status": report.get_status_display().lower()}
+            )
+        if action == "submit" and (missing := missing_required_sections(report)):
+            raise ValidationError(
+                _("These required sections are still empty: %(sections)s.")
+                % {"sections": ", ".join(missing)}
+            )
+        ReportTransition.objects.create(
+            report=report, actor=actor, from_status=report.status, to_status=target, reason=reason
+        )
+        report.status = target
+        report.save(update_fields=["status", "updated_at"])
+        _notify(report, action, actor, reason)
+    return report
+
+
+def _notify(report, action, actor, reason) -> None:
+    if action == "submit":
+        recipients = get_user_model().objects.filter(is_coordinator=True, is_active=True)
+    else:
+        recipients = get_user_model().objects.filter(
+            is_active=True,
+            memberships__role=Membership.Role.EDITOR,
+            memberships__organisation__region=report.region_id,
+        )
+    addresses = sorted({user.email for user in recipients if user.pk != getattr(actor, "pk", None)})
+    if not addresses:
+        return
+    context = {
+        "report": report,
+        "action": action,
+        "actor": actor,
+        "reason": reason,
+        "site_url": settings.SITE_URL,
+    }
+    message = EmailMessage(
+        subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
+        body=render_to_string("reports/email/transition.txt", context),
+        bcc=addresses,
+    )
+    transaction.on_commit(message.send)
+
+
+def comment_add(
+    *, report, author, body: str, section: ReportSection | None = None
+) -> ReviewComment:
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("A comment cannot be empty."))
+    return ReviewComment.objects.create(report=report, section=section, author=author, body=body)
+
+
+def comment_resolve(*, comment: ReviewComment, user) -> ReviewComment:
+    if comment.resolved_at is None:
+        comment.resolved_at = timezone.now()
+        comment.resolved_by = user
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+    return comment

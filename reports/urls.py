@@ -1,0 +1,40 @@
+from django.urls import path
+
+from .views import history, indicators, reports, sections
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", reports.report_list, name="report_list"),
+    path("new/", reports.report_create, name="report_create"),
+    path("<int:pk>/", reports.report_detail, name="report_detail"),
+    path("<int:pk>/submit/", reports.report_submit, name="report_submit"),
+    path(
+        "<int:pk>/request-changes/", reports.report_request_changes, name="report_request_changes"
+    ),
+    path("<int:pk>/approve/", reports.report_approve, name="report_approve"),
+    path("<int:pk>/reopen/", reports.report_reopen, name="report_reopen"),
+    path("<int:pk>/comments/add/", reports.comment_add, name="comment_add"),
+    path(
+        "<int:pk>/comments/<int:comment_pk>/resolve/",
+        reports.comment_resolve,
+        name="comment_resolve",
+    ),
+    path("<int:pk>/sections/<slug:key>/edit/", sections.section_edit, name="section_edit"),
+    path(
+        "<int:pk>/sections/<slug:key>/autosave/", sections.section_autosave, name="section_autosave"
+    ),
+    path(
+        "<int:pk>/sections/<slug:key>/draft/discard/",
+        sections.section_draft_discard,
+        name="section_draft_discard",
+    ),
+    path("<int:pk>/history/", history.report_history, name="report_history"),
+    path("<int:pk>/sections/<slug:key>/compare/", history.section_compare, name="section_compare"),
+    path(
+        "<int:pk>/sections/<slug:key>/restore/<int:history_id>/",
+        history.section_restore,
+        name="section_restore",
+    ),
+    path("<int:pk>/indicators/edit/", indicators.indicators_edit, name="indicators_edit"),
+]
