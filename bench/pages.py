@@ -23,6 +23,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from partners.models import Region  # noqa: E402
+from reports.models import ReportStatus, SituationAnalysisReport  # noqa: E402
 
 ROUNDS = 200
 
@@ -52,7 +53,11 @@ def main() -> None:
         sys.exit("No regions: run `manage.py seed_demo` first.")
     client = Client()
     print(f"{'page':<34}{'median ms':>10}{'p95 ms':>9}{'queries':>9}  ({ROUNDS} requests each)")
-    for url in ["/", "/regions/", region.get_absolute_url(), "/it/regions/", "/healthz"]:
+    urls = ["/", "/regions/", region.get_absolute_url(), "/it/regions/", "/reports/", "/healthz"]
+    approved = SituationAnalysisReport.objects.filter(status=ReportStatus.APPROVED).first()
+    if approved:
+        urls[-1:-1] = [approved.get_absolute_url(), f"{approved.get_absolute_url()}history/"]
+    for url in urls:
         median, p95, queries = measure(client, url)
         print(f"{url:<34}{median:>10.2f}{p95:>9.2f}{queries:>9}")
 
