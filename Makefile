@@ -15,12 +15,18 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run setup test test-postgres lint format bench browser-deps clean
+.PHONY: run worker setup test test-postgres lint format bench browser-deps clean
 
+# The background worker (compendium PDFs) runs beside the web server and stops with it (Ctrl-C).
 run: setup ## Install, migrate, load the demo data and serve the portal on http://$(HOST):$(PORT)
 	$(MANAGE) seed_demo
 	@echo "INTER VENTURES runs on http://$(HOST):$(PORT)/ (demo password: interventures-demo)"
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: setup ## Only the background worker (django-tasks-db), e.g. beside another web server
+	$(MANAGE) db_worker
 
 setup: $(VENV)/.synced
 	$(MANAGE) migrate --no-input

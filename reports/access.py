@@ -65,3 +65,8 @@ def can_review(user, report: SituationAnalysisReport) -> bool:
 
 def can_reopen(user, report: SituationAnalysisReport) -> bool:
     return roles_of(user).coordinator and report.status == ReportStatus.APPROVED
+
+
+def can_export_compendium(user) -> bool:
+    """Coordinators send the partnership's reports to the secretariat as one PDF."""
+    return roles_of(user).coordinator

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Compendium,
     Indicator,
     ReportSection,
     ReportTransition,
@@ -44,3 +45,10 @@ class ReportSectionAdmin(SimpleHistoryAdmin):
 class ReviewCommentAdmin(admin.ModelAdmin):
     list_display = ["report", "section", "author", "created_at", "resolved_at"]
     list_filter = ["report__region"]
+
+
+@admin.register(Compendium)
+class CompendiumAdmin(admin.ModelAdmin):
+    list_display = ["pk", "requested_by", "status", "done", "total", "created_at", "finished_at"]
+    list_filter = ["status"]
+    readonly_fields = [field.name for field in Compendium._meta.fields]

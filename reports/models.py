@@ -1,6 +1,9 @@
 """Situation Analysis Reports: each region's picture of SME internationalisation, reviewed."""
 
+import uuid
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -266,3 +269,62 @@ class ReportTransition(models.Model):
 
     def __str__(self):
         return f"{self.report}: {self.from_status} → {self.to_status}"
+
+
+def private_storage():
+    """Files only the portal hands out, after its access checks: never served as media."""
+    return storages["private"]
+
+
+class CompendiumStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class Compendium(models.Model):
+    """Several reports in one PDF, made by a background task (`reports/tasks.py`).
+
+    The row is the task's progress as the user sees it: the worker writes `done`/`total` while
+    it lays out the reports, then the PDF, or the reason it failed.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="compendiums",
+        verbose_name=_("requested by"),
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    report_ids = models.JSONField(
+        _("reports"), default=list, help_text=_("The reports' ids, in the compendium's order.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=CompendiumStatus, default=CompendiumStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("reports laid out"), default=0)
+    total = models.PositiveIntegerField(_("reports in all"), default=0)
+    error = models.TextField(_("reason of the failure"), blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="compendiums/", blank=True, storage=private_storage)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("compendium")
+        verbose_name_plural = _("compendiums")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("reports:compendium_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (CompendiumStatus.DONE, CompendiumStatus.FAILED)

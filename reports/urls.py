@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import history, indicators, reports, sections
+from .views import compendium, history, indicators, pdf, reports, sections
 
 app_name = "reports"
 
@@ -37,4 +37,14 @@ urlpatterns = [
         name="section_restore",
     ),
     path("<int:pk>/indicators/edit/", indicators.indicators_edit, name="indicators_edit"),
+    path("<int:pk>/pdf/", pdf.report_pdf, name="report_pdf"),
+    path("compendium/new/", compendium.compendium_create, name="compendium_create"),
+    path("compendium/<uuid:pk>/", compendium.compendium_detail, name="compendium_detail"),
+    path("compendium/<uuid:pk>/status/", compendium.compendium_status, name="compendium_status"),
+    path(
+        "compendium/<uuid:pk>/download/",
+        compendium.compendium_download,
+        name="compendium_download",
+    ),
+    path("compendium/<uuid:pk>/retry/", compendium.compendium_retry, name="compendium_retry"),
 ]

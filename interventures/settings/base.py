@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "simple_history",
+    "django_tasks_db",
     "interventures",
     "partners",
     "reports",
@@ -109,7 +110,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "interventures_cache",
-    }
+    },
+    # Rendered PDFs live apart, so they never push rate-limit entries out of the default cache.
+    "pdf": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "interventures_pdf_cache",
+        "TIMEOUT": 30 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 AUTH_USER_MODEL = "partners.User"
@@ -159,6 +167,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Generated exports (compendiums): outside MEDIA_ROOT, handed out only by access-checked views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("PRIVATE_ROOT", str(BASE_DIR / "private"))},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Outside production, static files come straight from the app folders (no collectstatic).
@@ -190,7 +203,17 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# Background work (the compendium PDF): rows in the database, run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# A PDF that takes longer to lay out is stopped (0: no limit, render in the web process).
+PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ def report_list(request):
         {
             "reports": selectors.report_list(request.user),
             "can_create": bool(roles_of(request.user).editor_region_ids),
+            "can_export": access.can_export_compendium(request.user),
         },
     )
 

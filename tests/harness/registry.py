@@ -274,6 +274,27 @@ def _old_version_kwargs(world) -> dict:
     return {"pk": section.report_id, "key": section.key, "history_id": oldest.history_id}
 
 
+def _compendium(world, status: str = "queued") -> dict:
+    """A coordinator's compendium of region A's approved report, in the given state."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import Compendium
+
+    report = factories.make_report(world.region_a, status="approved")
+    compendium = Compendium.objects.create(
+        requested_by=world.coordinator,
+        language="en",
+        report_ids=[report.pk],
+        status=status,
+        total=1,
+        done=1 if status == "done" else 0,
+        error="The sample failed." if status == "failed" else "",
+    )
+    if status == "done":
+        compendium.pdf.save(f"{compendium.pk}.pdf", ContentFile(b"%PDF-1.7 sample"))
+    return {"pk": compendium.pk}
+
+
 def _activate_mfa(user) -> None:
     factories.activate_mfa(user)
 
@@ -410,6 +431,13 @@ REPORTS = [
         unpublished_sample=True,
     ),
     Route(
+        "reports:report_pdf",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
         "reports:section_compare",
         Access.REGION_READER,
         kwargs=_section_kwargs,
@@ -428,6 +456,21 @@ REPORTS = [
         kwargs=_report_kwargs,
         methods=POST_FORM,
         unpublished_sample=True,
+    ),
+    Route("reports:compendium_create", Access.COORDINATOR, methods=POST_FORM),
+    Route("reports:compendium_detail", Access.COORDINATOR, kwargs=_compendium),
+    Route("reports:compendium_status", Access.COORDINATOR, kwargs=_compendium, html=False),
+    Route(
+        "reports:compendium_download",
+        Access.COORDINATOR,
+        kwargs=lambda w: _compendium(w, "done"),
+        html=False,
+    ),
+    Route(
+        "reports:compendium_retry",
+        Access.COORDINATOR,
+        kwargs=lambda w: _compendium(w, "failed"),
+        methods=POST_ACTION,
     ),
 ]
 

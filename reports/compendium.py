@@ -1,0 +1,266 @@
+"""Compendiums: several reports in one PDF, made in the background.
+
+A coordinator picks the reports (`CompendiumForm`); `compendium_request` stores a `Compendium`
+row and enqueues `reports.tasks.build_compendium` in the same transaction; the worker
+(`manage.py db_worker`) calls `compendium_build`, which writes its progress into the row while
+`reports.pdf.render_reports_pdf` lays the reports out. The progress page reads the row
+(`compendium_progress`). Who may do all this is `reports.access.can_export_compendium`.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from .models import Compendium, CompendiumStatus, ReportStatus, SituationAnalysisReport
+
+logger = logging.getLogger(__name__)
+
+
+class CompendiumFailed(Exception):
+    """A failure whose message is meant for the coordinator, as it is."""
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+class ReportChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, report):
+        return _("%(title)s · %(region)s · %(status)s") % {
+            "title": report.title,
+            "region": report.region.name,
+            "status": report.get_status_display(),
+        }
+
+
+class CompendiumForm(forms.Form):
+    reports = ReportChoiceField(
+        label=gettext_lazy("Reports"),
+        queryset=SituationAnalysisReport.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Approved reports are selected. Reports that are not approved carry a DRAFT mark."
+        ),
+        error_messages={"required": gettext_lazy("Select at least one report.")},
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the cover and the table of contents"),
+        choices=settings.LANGUAGES,
+        help_text=gettext_lazy("Each report stays in the language it was written in."),
+    )
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].queryset = reports
+        self.fields["reports"].initial = [
+            report.pk for report in reports if report.status == ReportStatus.APPROVED
+        ]
+        self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def selectable_reports(user):
+    """The reports a coordinator may put in a compendium: all those they can see."""
+    return SituationAnalysisReport.objects.visible_to(user).select_related("region")
+
+
+def compendium_for(pk) -> Compendium:
+    """Coordinators share their compendiums: the caller has checked the role."""
+    return get_object_or_404(Compendium.objects.select_related("requested_by"), pk=pk)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the progress page and its status JSON say about a compendium."""
+
+    status: str
+    done: int
+    total: int
+    message: str
+    error: str
+
+    @property
+    def bar_max(self) -> int:
+        """One step per report, and one for laying the whole PDF out (the longest step)."""
+        return self.total + 1
+
+    @property
+    def bar_value(self) -> int:
+        return self.bar_max if self.status == CompendiumStatus.DONE else min(self.done, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (CompendiumStatus.DONE, CompendiumStatus.FAILED)
+
+
+def compendium_progress(compendium: Compendium) -> Progress:
+    done, total = compendium.done, compendium.total
+    match compendium.status:
+        case CompendiumStatus.QUEUED:
+            message = _("Waiting for the background worker to start…")
+        case CompendiumStatus.RUNNING if total and done < total:
+            message = _("Report %(current)d of %(total)d…") % {"current": done + 1, "total": total}
+        case CompendiumStatus.RUNNING if total:
+            message = ngettext(
+                "Laying out the PDF of %(total)d report…",
+                "Laying out the PDF of %(total)d reports…",
+                total,
+            ) % {"total": total}
+        case CompendiumStatus.RUNNING:
+            message = _("Starting…")
+        case CompendiumStatus.DONE:
+            message = ngettext(
+                "The compendium is ready: %(total)d report.",
+                "The compendium is ready: %(total)d reports.",
+                total,
+            ) % {"total": total}
+        case _:
+            message = _("The compendium could not be made.")
+    return Progress(compendium.status, done, total, message, compendium.error)
+
+
+def download_filename(compendium: Compendium) -> str:
+    day = timezone.localdate(compendium.finished_at or compendium.created_at)
+    return f"interventures-compendium-{day:%Y-%m-%d}.pdf"
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+
+def compendium_request(*, user, reports, language: str) -> Compendium:
+    """Store the request and enqueue the task; the worker only sees both once committed."""
+    from .tasks import build_compendium  # the task module imports this one
+
+    ordered = list(reports)
+    with transaction.atomic():
+        compendium = Compendium.objects.create(
+            requested_by=user,
+            language=language,
+            report_ids=[report.pk for report in ordered],
+            total=len(ordered),
+        )
+        _enqueue(build_compendium, compendium)
+    return compendium
+
+
+def compendium_retry(*, compendium: Compendium) -> Compendium:
+    """Start a failed compendium again, from scratch."""
+    from .tasks import build_compendium
+
+    with transaction.atomic():
+        compendium = Compendium.objects.select_for_update().get(pk=compendium.pk)
+        if compendium.status != CompendiumStatus.FAILED:
+            raise CompendiumFailed(_("Only a compendium that failed can be started again."))
+        if compendium.pdf:
+            compendium.pdf.delete(save=False)
+        compendium.status = CompendiumStatus.QUEUED
+        compendium.done = 0
+        compendium.total = len(compendium.report_ids)
+        compendium.error = ""
+        compendium.started_at = compendium.finished_at = None
+        compendium.save()
+        _enqueue(build_compendium, compendium)
+    return compendium
+
+
+def _enqueue(task, compendium: Compendium) -> None:
+    result = task.enqueue(str(compendium.pk))
+    compendium.task_id = str(result.id)
+    compendium.save(update_fields=["task_id"])
+
+
+def compendium_build(*, compendium_id: str) -> str:
+    """The task's work: lay the reports out, keep the row's progress, store the PDF or why not.
+
+    Failures the coordinator can act on (a report deleted meanwhile, the layout's time limit:
+    `settings.PDF_RENDER_TIMEOUT_SECONDS` per report) are stored
+    with their reason; anything unexpected is stored too, then raised again so the task result
+    (and the worker's log) keeps the traceback for the site admin.
+    """
+    compendium = Compendium.objects.filter(pk=compendium_id).first()
+    if compendium is None or compendium.status not in (
+        CompendiumStatus.QUEUED,
+        CompendiumStatus.RUNNING,
+    ):
+        return "skipped"
+    Compendium.objects.filter(pk=compendium.pk).update(
+        status=CompendiumStatus.RUNNING, started_at=timezone.now(), done=0, error=""
+    )
+    with translation.override(compendium.language):
+        try:
+            pdf = _render(compendium)
+        except CompendiumFailed as failure:
+            _fail(compendium, str(failure))
+            return "failed"
+        except Exception as error:
+            logger.exception("Compendium %s failed", compendium.pk)
+            _fail(
+                compendium,
+                _(
+                    "An unexpected error stopped the PDF (%(error)s). Try again; if it fails "
+                    "again, tell the site administrator."
+                )
+                % {"error": f"{type(error).__name__}: {error}"[:300]},
+            )
+            raise
+    compendium.pdf.save(f"{compendium.pk}.pdf", ContentFile(pdf), save=False)
+    Compendium.objects.filter(pk=compendium.pk).update(
+        pdf=compendium.pdf.name,
+        status=CompendiumStatus.DONE,
+        done=len(compendium.report_ids),
+        total=len(compendium.report_ids),
+        finished_at=timezone.now(),
+    )
+    return "done"
+
+
+def _render(compendium: Compendium) -> bytes:
+    # WeasyPrint is slow to import: only the worker needs it.
+    from .pdf import PDFRenderTimeout, render_reports_pdf
+
+    found = SituationAnalysisReport.objects.select_related("region").in_bulk(compendium.report_ids)
+    missing = [pk for pk in compendium.report_ids if pk not in found]
+    if missing:
+        raise CompendiumFailed(
+            ngettext(
+                "A selected report no longer exists (it was deleted after the compendium was "
+                "requested). Start a new compendium without it.",
+                "%(count)d selected reports no longer exist (they were deleted after the "
+                "compendium was requested). Start a new compendium without them.",
+                len(missing),
+            )
+            % {"count": len(missing)}
+        )
+
+    def on_progress(done: int, total: int) -> None:
+        Compendium.objects.filter(pk=compendium.pk).update(done=done, total=total)
+
+    try:
+        return render_reports_pdf(
+            [found[pk] for pk in compendium.report_ids],
+            language=compendium.language,
+            on_progress=on_progress,
+        )
+    except PDFRenderTimeout as timeout:
+        raise CompendiumFailed(
+            _(
+                "Laying out the PDF took longer than %(seconds)d seconds and was stopped. Try "
+                "again, or select fewer reports."
+            )
+            % {"seconds": round(timeout.seconds)}
+        ) from timeout
+
+
+def _fail(compendium: Compendium, reason: str) -> None:
+    Compendium.objects.filter(pk=compendium.pk).update(
+        status=CompendiumStatus.FAILED, error=reason, finished_at=timezone.now()
+    )
