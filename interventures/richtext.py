@@ -7,6 +7,8 @@ URL schemes below are the single list that both the sanitiser and the editor's t
 import html as html_module
 
 import nh3
+from django_prose_editor.widgets import ProseEditorWidget
+from js_asset import Media, Script
 
 ALLOWED_TAGS = frozenset(
     {
@@ -59,3 +61,16 @@ def plain_text(html: str) -> str:
     # A space before every tag keeps the words of adjacent blocks apart.
     text = nh3.clean((html or "").replace("<", " <"), tags=set())
     return " ".join(html_module.unescape(text).split())
+
+
+class RichTextWidget(ProseEditorWidget):
+    """The editor with the allow-list's toolbar; its editable area carries the field's label."""
+
+    def __init__(self, *, rows: int = 10):
+        super().__init__(
+            config={"extensions": EDITOR_EXTENSIONS}, preset="configurable", attrs={"rows": rows}
+        )
+
+    @property
+    def media(self):
+        return super().media + Media(js=[Script("js/rich-text.js")])

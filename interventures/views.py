@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from events import selectors as event_selectors
 from partners import selectors as partner_selectors
 from reports import selectors as report_selectors
 
@@ -18,6 +19,7 @@ def home(request):
             "regions": regions,
             "advisory_partners": partner_selectors.advisory_partners(),
             "report_progress": report_selectors.report_progress(request.user, regions),
+            "home_events": event_selectors.home_events(),
         },
     )
 

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.widgets import ProseEditorWidget
 
-from interventures.richtext import EDITOR_EXTENSIONS
+from interventures.richtext import RichTextWidget
 from partners.models import Region
 
 from .models import MAX_SECTION_CHARS, ReportSection, SituationAnalysisReport
@@ -27,9 +26,7 @@ class SectionForm(forms.Form):
         label=_("Text"),
         required=False,
         max_length=MAX_SECTION_CHARS,
-        widget=ProseEditorWidget(
-            config={"extensions": EDITOR_EXTENSIONS}, preset="configurable", attrs={"rows": 20}
-        ),
+        widget=RichTextWidget(rows=20),
         error_messages={
             "max_length": _(
                 "The text is too long: at most %(limit_value)d characters are allowed "

@@ -212,6 +212,8 @@ TASKS = {
 }
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Participants of events that ended longer ago are anonymised by `purge_event_participants`.
+EVENT_PARTICIPANT_RETENTION_MONTHS = env_int("EVENT_PARTICIPANT_RETENTION_MONTHS", 12)
 # A PDF that takes longer to lay out is stopped (0: no limit, render in the web process).
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
 

@@ -57,20 +57,6 @@
     }
   }
 
-  // The editable area replaces the textarea for the user: give it the textarea's label and
-  // help text, so screen readers announce it as the labelled field it stands for.
-  function labelEditableArea(area) {
-    const label = form.querySelector(`label[for="${textarea.id}"]`);
-    if (label) {
-      label.id = label.id || `${textarea.id}-label`;
-      area.setAttribute("aria-labelledby", label.id);
-    }
-    const description = textarea.getAttribute("aria-describedby");
-    if (description) area.setAttribute("aria-describedby", description);
-    area.setAttribute("role", "textbox");
-    area.setAttribute("aria-multiline", "true");
-  }
-
   const markDirty = () => {
     dirty = true;
     changed = true;
@@ -82,7 +68,6 @@
     if (editor || !area || !area.editor) return;
     editor = area.editor;
     lastSent = editor.getHTML();
-    labelEditableArea(area);
     editor.on("update", markDirty);
   }
   document.addEventListener("prose-editor:ready", (event) => {

@@ -90,6 +90,9 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "reports:report_pdf",
         "reports:compendium_status",
         "reports:compendium_download",
+        "events:calendar_feed",
+        "events:event_ics",
+        "events:participants_csv",
     }, left_out
     assert Access.STAFF in {r.access for r in PAGES}
 

@@ -130,3 +130,20 @@ def complete_texts() -> dict[str, str]:
     from reports.outline import OUTLINE
 
     return {spec.key.value: f"<p>What we found about {spec.key.label}.</p>" for spec in OUTLINE}
+
+
+def make_event(region: Region, *, published: bool = True, capacity: int | None = 20, **fields):
+    """An event hosted by `region`, a month ahead by default, with open registration."""
+    from events.models import Event, EventFormat, EventKind
+
+    number = _next()
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=30))
+    fields.setdefault("title", f"Stakeholder meeting {number}")
+    fields.setdefault("slug", f"event-{number}")
+    fields.setdefault("kind", EventKind.STAKEHOLDERS)
+    fields.setdefault("format", EventFormat.IN_PERSON)
+    fields.setdefault("planned_place", "Milan")
+    fields.setdefault("ends_at", starts_at + timedelta(hours=3))
+    return Event.objects.create(
+        host_region=region, starts_at=starts_at, is_published=published, capacity=capacity, **fields
+    )

@@ -295,6 +295,15 @@ def _compendium(world, status: str = "queued") -> dict:
     return {"pk": compendium.pk}
 
 
+def _event_kwargs(world) -> dict:
+    """A published upcoming event hosted by region A, with open registration."""
+    return {"slug": factories.make_event(world.region_a).slug}
+
+
+_ORGANISERS = {"coordinator": Outcome.OK}
+_ORGANISERS_REASON = "coordinators organise events in every region, beside the host's editors"
+
+
 def _activate_mfa(user) -> None:
     factories.activate_mfa(user)
 
@@ -474,6 +483,47 @@ REPORTS = [
     ),
 ]
 
+EVENTS = [
+    Route("events:event_list", Access.PUBLIC),
+    Route(
+        "events:event_create",
+        Access.REGION_EDITOR,
+        methods=POST_FORM,
+        expect={"outsider": Outcome.OK, **_ORGANISERS},
+        reason="any region's editor hosts events for their region; " + _ORGANISERS_REASON,
+    ),
+    Route("events:event_detail", Access.PUBLIC, kwargs=_event_kwargs),
+    Route(
+        "events:event_edit",
+        Access.REGION_EDITOR,
+        kwargs=_event_kwargs,
+        methods=POST_FORM,
+        expect=_ORGANISERS,
+        reason=_ORGANISERS_REASON,
+    ),
+    Route("events:calendar_feed", Access.PUBLIC, html=False),
+    Route("events:event_ics", Access.PUBLIC, kwargs=_event_kwargs, html=False),
+    Route("events:register", Access.SIGNED_IN, kwargs=_event_kwargs, methods=POST_ACTION),
+    Route(
+        "events:cancel_registration", Access.SIGNED_IN, kwargs=_event_kwargs, methods=POST_ACTION
+    ),
+    Route(
+        "events:participants",
+        Access.REGION_EDITOR,
+        kwargs=_event_kwargs,
+        expect=_ORGANISERS,
+        reason=_ORGANISERS_REASON,
+    ),
+    Route(
+        "events:participants_csv",
+        Access.REGION_EDITOR,
+        kwargs=_event_kwargs,
+        expect=_ORGANISERS,
+        reason=_ORGANISERS_REASON,
+        html=False,
+    ),
+]
+
 ACCOUNT = [
     Route("account_login", Access.VISITOR, methods=POST_FORM),
     Route("account_signup", Access.VISITOR, methods=POST_FORM),
@@ -581,7 +631,7 @@ ADMIN = [
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
 ]
 
-ROUTES: list[Route] = [*SITE, *PARTNERS, *REPORTS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
+ROUTES: list[Route] = [*SITE, *PARTNERS, *REPORTS, *EVENTS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
 
 UNNAMED_PATTERNS = {
     # pattern (as str(URLPattern.pattern)) → why it needs no name and no entry

@@ -2,6 +2,7 @@ from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from events.demo import seed_events
 from partners import demo_data
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
 from reports.demo import seed_reports
@@ -50,12 +51,14 @@ class Command(BaseCommand):
                     user=user, organisation=organisations[short_name], defaults={"role": role}
                 )
         new_reports = seed_reports(demo_domain=DEMO_DOMAIN)
+        new_events = seed_events()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
                 f"{PartnerOrganisation.objects.count()} organisations, "
                 f"{PolicyInstrument.objects.count()} policy instruments, "
                 f"{new_reports} new Situation Analysis Reports, "
+                f"{new_events} new events, "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password})."
             )

@@ -1,0 +1,122 @@
+"""Reads of the events app; each page's queries stay the same however many events it shows."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import access
+from .models import Event, EventStatus, Registration, RegistrationStatus
+
+SLUG_MAX_LENGTH = Event._meta.get_field("slug").max_length
+
+
+def event_list(user) -> QuerySet[Event]:
+    """The events the user may see, with what a list item shows, in one query each."""
+    return (
+        Event.objects.visible_to(user)
+        .select_related("host_region", "host_organisation")
+        .prefetch_related("regions")
+    )
+
+
+@dataclass(frozen=True)
+class Timeline:
+    upcoming: list[Event]
+    past: list[Event]
+
+    @property
+    def count(self) -> int:
+        return len(self.upcoming) + len(self.past)
+
+
+def timeline(events: QuerySet[Event], *, now: datetime | None = None) -> Timeline:
+    """Events still ahead (soonest first) and those over (newest first)."""
+    now = now or timezone.now()
+    rows = list(events)
+    upcoming = sorted((e for e in rows if e.ends_at >= now), key=lambda e: e.starts_at)
+    past = sorted((e for e in rows if e.ends_at < now), key=lambda e: e.starts_at, reverse=True)
+    return Timeline(upcoming=upcoming, past=past)
+
+
+def event_detail(user, slug: str) -> Event:
+    """The event if the user may see it; 404 otherwise, whether it exists or not."""
+    return get_object_or_404(event_list(user), slug=slug)
+
+
+@dataclass(frozen=True)
+class HomeEvents:
+    events: list[Event]
+    upcoming: bool
+
+
+def home_events(limit: int = 3) -> HomeEvents:
+    """The next published events; when none is ahead, the latest ones held."""
+    published = Event.objects.filter(is_published=True).select_related("host_region")
+    now = timezone.now()
+    ahead = list(published.filter(ends_at__gte=now).order_by("starts_at")[:limit])
+    if ahead:
+        return HomeEvents(events=ahead, upcoming=True)
+    held = published.filter(ends_at__lt=now).exclude(
+        status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED]
+    )
+    return HomeEvents(events=list(held.order_by("-starts_at")[:limit]), upcoming=False)
+
+
+def registration_state(event: Event, user) -> dict:
+    """What the registration box needs: the user's place, seats left, the waiting list."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    registration = None
+    if user.is_authenticated:
+        registration = (
+            Registration.objects.filter(event=event, user=user)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .first()
+        )
+        if registration is not None and registration.status == RegistrationStatus.WAITING:
+            ahead = Registration.objects.filter(
+                event=event, status=RegistrationStatus.WAITING
+            ).filter(
+                Q(created_at__lt=registration.created_at)
+                | Q(created_at=registration.created_at, pk__lt=registration.pk)
+            )
+            registration.waiting_position = ahead.count() + 1
+    seats_left = None
+    if event.capacity is not None:
+        seats_left = max(event.capacity - counts["confirmed"], 0)
+    return {
+        "can_register": access.can_register(user, event),
+        "registration": registration,
+        "seats_left": seats_left,
+        "waiting_count": counts["waiting"],
+        "can_organise": access.can_organise(user, event),
+    }
+
+
+def times_differ(event: Event, viewer_timezone) -> bool:
+    """Whether the viewer's clock shows the event's start or end differently."""
+    return any(
+        moment.astimezone(event.tzinfo).utcoffset()
+        != moment.astimezone(viewer_timezone).utcoffset()
+        for moment in (event.starts_at, event.ends_at)
+    )
+
+
+def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    """A slug made of the title, with a number appended when it is taken."""
+    base = slugify(title)[: SLUG_MAX_LENGTH - 5].strip("-") or "event"
+    taken = set(
+        Event.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

@@ -1,0 +1,94 @@
+"""Writes of the events app: events, and registrations that never exceed capacity."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interventures.richtext import sanitize
+
+from .models import Event, Registration, RegistrationStatus
+
+
+def event_save(*, event: Event, regions=None) -> Event:
+    """Validate and save an event; its rich text is sanitised here, whoever calls."""
+    event.agenda = sanitize(event.agenda)
+    event.outcomes = sanitize(event.outcomes)
+    with transaction.atomic():
+        event.full_clean()
+        event.save()
+        if regions is not None:
+            event.regions.set(regions)
+    return event
+
+
+def registration_create(*, event: Event, user) -> Registration:
+    """A seat while there is one, else a place on the waiting list.
+
+    The event row is locked (PostgreSQL) or the database write-locked (SQLite's IMMEDIATE
+    transactions), so two people taking the last seat at once get one seat and one waiting
+    place, never more seats than capacity.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if not event.registration_is_open:
+            raise ValidationError(_("Registration for this event is closed."))
+        active = Registration.objects.filter(event=event).exclude(
+            status=RegistrationStatus.CANCELLED
+        )
+        if active.filter(user=user).exists():
+            raise ValidationError(_("You are already registered for this event."))
+        confirmed = active.filter(status=RegistrationStatus.CONFIRMED).count()
+        status = (
+            RegistrationStatus.CONFIRMED
+            if confirmed < event.capacity
+            else RegistrationStatus.WAITING
+        )
+        try:
+            with transaction.atomic():
+                return Registration.objects.create(event=event, user=user, status=status)
+        except IntegrityError:
+            raise ValidationError(_("You are already registered for this event.")) from None
+
+
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Cancel; a freed seat goes to the first on the waiting list, who is emailed.
+
+    Returns the promoted registration, if any.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return None
+        freed_seat = registration.status == RegistrationStatus.CONFIRMED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        if not freed_seat:
+            return None
+        promoted = (
+            Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+            .select_related("user")
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if promoted is None:
+            return None
+        promoted.status = RegistrationStatus.CONFIRMED
+        promoted.promoted_at = timezone.now()
+        promoted.save(update_fields=["status", "promoted_at"])
+        if promoted.user and promoted.user.email:
+            message = EmailMessage(
+                subject=_("[INTER VENTURES] A seat is yours: %(title)s") % {"title": event.title},
+                body=render_to_string(
+                    "events/email/promoted.txt",
+                    {"event": event, "user": promoted.user, "site_url": settings.SITE_URL},
+                ),
+                to=[promoted.user.email],
+            )
+            transaction.on_commit(message.send)
+        return promoted
