@@ -93,6 +93,8 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "events:calendar_feed",
         "events:event_ics",
         "events:participants_csv",
+        "practices:export_csv",
+        "practices:export_json",
     }, left_out
     assert Access.STAFF in {r.access for r in PAGES}
 

@@ -147,3 +147,19 @@ def make_event(region: Region, *, published: bool = True, capacity: int | None =
     return Event.objects.create(
         host_region=region, starts_at=starts_at, is_published=published, capacity=capacity, **fields
     )
+
+
+def make_practice(region: Region, *, status: str = "published", owner=None, **fields):
+    """A good practice of `region`, published by default, owned by one of its organisations."""
+    from practices.models import GoodPractice, InstrumentType
+
+    number = _next()
+    owner = owner or region.organisations.first() or make_organisation(region)
+    fields.setdefault("title", f"Good practice {number}")
+    fields.setdefault("slug", f"practice-{number}")
+    fields.setdefault("summary", "Support that helped small firms sell abroad.")
+    fields.setdefault("instrument_type", InstrumentType.GRANT)
+    published_at = timezone.now() if status == "published" else None
+    return GoodPractice.objects.create(
+        region=region, owner=owner, status=status, published_at=published_at, **fields
+    )

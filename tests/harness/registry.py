@@ -300,6 +300,33 @@ def _event_kwargs(world) -> dict:
     return {"slug": factories.make_event(world.region_a).slug}
 
 
+def _published_practice(world) -> dict:
+    return {"slug": factories.make_practice(world.region_a).slug}
+
+
+def _draft_practice(world) -> dict:
+    return {"slug": factories.make_practice(world.region_a, status="draft").slug}
+
+
+def _submitted_practice(world) -> dict:
+    return {"slug": factories.make_practice(world.region_a, status="submitted").slug}
+
+
+def _transfer_kwargs(world) -> dict:
+    """Region B (the outsider's) studying region A's published practice."""
+    from practices.models import Transfer
+
+    practice = factories.make_practice(world.region_a)
+    transfer = Transfer.objects.create(practice=practice, region=world.region_b, stage="study")
+    return {"slug": practice.slug, "pk": transfer.pk}
+
+
+_LEARNERS = {"owner": Outcome.FORBIDDEN, "outsider": Outcome.OK}
+_LEARNERS_REASON = (
+    "transfers are recorded by the learning region's editors: another region's editor may, "
+    "the practice's own region may not"
+)
+
 _ORGANISERS = {"coordinator": Outcome.OK}
 _ORGANISERS_REASON = "coordinators organise events in every region, beside the host's editors"
 
@@ -524,6 +551,77 @@ EVENTS = [
     ),
 ]
 
+PRACTICES = [
+    Route("practices:practice_list", Access.PUBLIC),
+    Route("practices:export_csv", Access.PUBLIC, html=False),
+    Route("practices:export_json", Access.PUBLIC, html=False),
+    Route("practices:transfer_matrix", Access.PUBLIC),
+    Route("practices:practice_detail", Access.PUBLIC, kwargs=_published_practice),
+    Route(
+        "practices:practice_create",
+        Access.REGION_EDITOR,
+        methods=POST_FORM,
+        expect={"outsider": Outcome.OK},
+        reason="any region's editor writes practices, for their own region",
+    ),
+    Route(
+        "practices:practice_edit",
+        Access.REGION_EDITOR,
+        kwargs=_draft_practice,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "practices:practice_submit",
+        Access.REGION_EDITOR,
+        kwargs=_draft_practice,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "practices:practice_publish",
+        Access.COORDINATOR,
+        kwargs=_submitted_practice,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "practices:practice_return",
+        Access.COORDINATOR,
+        kwargs=_submitted_practice,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "practices:interest_send",
+        Access.PUBLIC,
+        kwargs=_published_practice,
+        methods=POST_ACTION,
+    ),
+    Route(
+        "practices:contact_withdraw",
+        Access.REGION_EDITOR,
+        kwargs=_published_practice,
+        methods=POST_ACTION,
+    ),
+    Route(
+        "practices:transfer_create",
+        Access.REGION_EDITOR,
+        kwargs=_published_practice,
+        methods=POST_FORM,
+        expect=_LEARNERS,
+        reason=_LEARNERS_REASON,
+    ),
+    Route(
+        "practices:transfer_edit",
+        Access.REGION_EDITOR,
+        kwargs=_transfer_kwargs,
+        methods=POST_FORM,
+        expect=_LEARNERS,
+        reason=_LEARNERS_REASON,
+    ),
+]
+
 ACCOUNT = [
     Route("account_login", Access.VISITOR, methods=POST_FORM),
     Route("account_signup", Access.VISITOR, methods=POST_FORM),
@@ -631,7 +729,17 @@ ADMIN = [
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
 ]
 
-ROUTES: list[Route] = [*SITE, *PARTNERS, *REPORTS, *EVENTS, *ACCOUNT, *MFA, *USERSESSIONS, *ADMIN]
+ROUTES: list[Route] = [
+    *SITE,
+    *PARTNERS,
+    *REPORTS,
+    *EVENTS,
+    *PRACTICES,
+    *ACCOUNT,
+    *MFA,
+    *USERSESSIONS,
+    *ADMIN,
+]
 
 UNNAMED_PATTERNS = {
     # pattern (as str(URLPattern.pattern)) → why it needs no name and no entry

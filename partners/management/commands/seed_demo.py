@@ -5,6 +5,7 @@ from django.db import transaction
 from events.demo import seed_events
 from partners import demo_data
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
+from practices.demo import seed_practices
 from reports.demo import seed_reports
 
 DEMO_DOMAIN = "demo.interventures.eu"
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 )
         new_reports = seed_reports(demo_domain=DEMO_DOMAIN)
         new_events = seed_events()
+        new_practices = seed_practices()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
@@ -59,6 +61,7 @@ class Command(BaseCommand):
                 f"{PolicyInstrument.objects.count()} policy instruments, "
                 f"{new_reports} new Situation Analysis Reports, "
                 f"{new_events} new events, "
+                f"{new_practices} new good practices, "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password})."
             )

@@ -1,0 +1,27 @@
+"""Reads of the practices app; a page's query count stays the same however many rows it shows."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from .models import GoodPractice
+
+PER_PAGE = 20
+
+
+def public_practices() -> QuerySet[GoodPractice]:
+    """Published practices, with what a list item or an export row shows, in fixed queries.
+
+    The public list and the open data never show drafts, whoever asks (partners find their
+    drafts on their region's page). The search vector is not needed once matched: deferred.
+    """
+    return (
+        GoodPractice.objects.published()
+        .select_related("region", "owner")
+        .prefetch_related("themes")
+        .defer("search_vector")
+    )
+
+
+def practice_page(practices: QuerySet[GoodPractice], number) -> Page:
+    """One page of results; a page number out of range gives the last page, not an error."""
+    return Paginator(practices, PER_PAGE).get_page(number)

@@ -1,0 +1,350 @@
+"""Writes of the practices app: the record, its publication workflow, the public contact's
+consent and the interest a visitor expresses.
+
+Status, region, owner, slug and consent are set here, never by posted fields; rich text is
+sanitised here on every save, whatever the browser sent.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from interventures.richtext import sanitize
+from partners.models import Membership
+
+from .models import GoodPractice, Interest, PracticeStatus, PracticeTransition
+
+RICH_TEXT_FIELDS = (
+    "description",
+    "resources_needed",
+    "evidence_of_success",
+    "difficulties",
+    "potential_for_transfer",
+)
+PLAIN_FIELDS = (
+    "title",
+    "main_institution",
+    "location",
+    "summary",
+    "instrument_type",
+    "progress",
+    "start_year",
+    "end_year",
+    "website",
+    "language",
+)
+CONTACT_CONSENT_WORDING = gettext_lazy(
+    "The contact person agrees that their name and email address are shown publicly on this "
+    "practice's page, so that people interested in the practice can write to them. The consent "
+    "can be withdrawn at any time; the contact is then removed at once."
+)
+# Slugs that are paths of their own under /practices/.
+RESERVED_SLUGS = frozenset({"new", "transfers", "export-csv", "export-json"})
+SLUG_LENGTH = 80
+
+INTEREST_LIMIT = 5
+INTEREST_WINDOW_SECONDS = 60 * 60
+
+
+class RateLimited(Exception):
+    """Too many interests from one address or one email in the current window."""
+
+
+# --- the record ------------------------------------------------------------------------------
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:SLUG_LENGTH].strip("-") or "practice"
+    taken = (
+        set(GoodPractice.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        | RESERVED_SLUGS
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _check_owner(region, owner) -> None:
+    if owner.region_id != region.pk:
+        raise ValidationError(
+            {"owner": _("The owner organisation must be a partner of the practice's region.")}
+        )
+
+
+def _apply_fields(practice: GoodPractice, fields: dict) -> None:
+    for name in PLAIN_FIELDS:
+        if name in fields:
+            value = fields[name]
+            setattr(practice, name, value.strip() if isinstance(value, str) else value)
+    for name in RICH_TEXT_FIELDS:
+        if name in fields:
+            setattr(practice, name, sanitize(fields[name]))
+
+
+def _apply_contact(practice: GoodPractice, *, name: str, email: str, consent: bool) -> None:
+    """Contact data is kept only with consent; consent is recorded when given (again) for
+    a changed contact or wording, with its time and the wording the editor saw."""
+    name, email = (name or "").strip(), (email or "").strip()
+    if not (name or email):
+        _clear_contact(practice)
+        return
+    if not consent:
+        raise ValidationError(
+            {
+                "contact_consent": _(
+                    "A contact person is shown only with their consent: tick the box, or "
+                    "leave the contact empty."
+                )
+            }
+        )
+    wording = str(CONTACT_CONSENT_WORDING)
+    changed = (
+        practice.contact_consent_at is None
+        or practice.contact_name != name
+        or practice.contact_email != email
+        or practice.contact_consent_wording != wording
+    )
+    practice.contact_name, practice.contact_email = name, email
+    if changed:
+        practice.contact_consent_at = timezone.now()
+        practice.contact_consent_wording = wording
+
+
+def _clear_contact(practice: GoodPractice) -> None:
+    practice.contact_name = ""
+    practice.contact_email = ""
+    practice.contact_consent_at = None
+    practice.contact_consent_wording = ""
+
+
+def _after_save(practice: GoodPractice) -> None:
+    from . import search  # the search engineer's module: keeps the full-text vector current
+
+    search.update_search_vector(practice.pk)
+
+
+def practice_create(
+    *,
+    region,
+    owner,
+    themes=(),
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_consent: bool = False,
+    **fields,
+) -> GoodPractice:
+    """A new draft practice of `region`, owned by one of its organisations."""
+    _check_owner(region, owner)
+    practice = GoodPractice(region=region, owner=owner, status=PracticeStatus.DRAFT)
+    _apply_fields(practice, fields)
+    _apply_contact(practice, name=contact_name, email=contact_email, consent=contact_consent)
+    practice.full_clean(exclude=["slug", "search_vector"])
+    with transaction.atomic():
+        practice.slug = _unique_slug(practice.title)
+        practice.save()
+        practice.themes.set(themes)
+        _after_save(practice)
+    return practice
+
+
+def practice_update(
+    *,
+    practice: GoodPractice,
+    owner,
+    themes=(),
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_consent: bool = False,
+    **fields,
+) -> GoodPractice:
+    """Save the record while it is a draft or returned; the slug (its URL) stays."""
+    _check_owner(practice.region, owner)
+    with transaction.atomic():
+        practice = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+        if practice.status not in (PracticeStatus.DRAFT, PracticeStatus.RETURNED):
+            raise ValidationError(
+                _("The practice is %(status)s: it cannot be changed now.")
+                % {"status": practice.get_status_display().lower()}
+            )
+        practice.owner = owner
+        _apply_fields(practice, fields)
+        _apply_contact(practice, name=contact_name, email=contact_email, consent=contact_consent)
+        practice.full_clean(exclude=["search_vector"])
+        practice.save()
+        practice.themes.set(themes)
+        _after_save(practice)
+    return practice
+
+
+def contact_withdraw(*, practice: GoodPractice) -> GoodPractice:
+    """Withdrawal of consent: the contact data and the consent record are gone at once."""
+    with transaction.atomic():
+        GoodPractice.objects.filter(pk=practice.pk).update(
+            contact_name="",
+            contact_email="",
+            contact_consent_at=None,
+            contact_consent_wording="",
+            updated_at=timezone.now(),
+        )
+        _after_save(practice)
+    _clear_contact(practice)
+    return practice
+
+
+# --- the publication workflow ------------------------------------------------------------------
+
+# action → (statuses it starts from, status it leads to, reason required)
+TRANSITIONS = {
+    "submit": (
+        {PracticeStatus.DRAFT, PracticeStatus.RETURNED},
+        PracticeStatus.SUBMITTED,
+        False,
+    ),
+    "publish": ({PracticeStatus.SUBMITTED}, PracticeStatus.PUBLISHED, False),
+    "return": ({PracticeStatus.SUBMITTED}, PracticeStatus.RETURNED, True),
+}
+
+
+def practice_transition(
+    *, practice: GoodPractice, actor, action: str, reason: str = ""
+) -> GoodPractice:
+    """Move the practice along the workflow, log the step and tell the people concerned.
+
+    The caller has asked the access policy whether `actor` may act; this checks the state
+    under a lock, so two reviewers clicking at once cannot both move it.
+    """
+    sources, target, reason_required = TRANSITIONS[action]
+    reason = (reason or "").strip()
+    if reason_required and not reason:
+        raise ValidationError(_("Please give a reason: the region's editors will read it."))
+    with transaction.atomic():
+        practice = (
+            GoodPractice.objects.select_for_update().select_related("region").get(pk=practice.pk)
+        )
+        if practice.status not in sources:
+            raise ValidationError(
+                _("The practice is %(status)s now; reload the page to see its current state.")
+                % {"status": practice.get_status_display().lower()}
+            )
+        PracticeTransition.objects.create(
+            practice=practice,
+            actor=actor,
+            from_status=practice.status,
+            to_status=target,
+            reason=reason,
+        )
+        practice.status = target
+        update_fields = ["status", "updated_at"]
+        if target == PracticeStatus.PUBLISHED:
+            practice.published_at = timezone.now()
+            update_fields.append("published_at")
+        practice.save(update_fields=update_fields)
+        _notify_transition(practice, action, actor, reason)
+    return practice
+
+
+def owner_editor_emails(practice: GoodPractice, *, exclude_user=None) -> list[str]:
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__role=Membership.Role.EDITOR,
+        memberships__organisation_id=practice.owner_id,
+    )
+    excluded = getattr(exclude_user, "pk", None)
+    return sorted({user.email for user in users if user.pk != excluded})
+
+
+def _notify_transition(practice, action, actor, reason) -> None:
+    if action == "submit":
+        users = get_user_model().objects.filter(is_coordinator=True, is_active=True)
+        addresses = sorted({u.email for u in users if u.pk != getattr(actor, "pk", None)})
+    else:
+        addresses = owner_editor_emails(practice, exclude_user=actor)
+    if not addresses:
+        return
+    context = {
+        "practice": practice,
+        "action": action,
+        "actor": actor,
+        "reason": reason,
+        "site_url": settings.SITE_URL,
+    }
+    message = EmailMessage(
+        subject=render_to_string("practices/email/transition_subject.txt", context).strip(),
+        body=render_to_string("practices/email/transition.txt", context),
+        bcc=addresses,
+    )
+    transaction.on_commit(message.send)
+
+
+# --- interest ----------------------------------------------------------------------------------
+
+
+def _rate_keys(ip: str, email: str) -> list[str]:
+    keys = [f"practices:interest:email:{email.strip().lower()}"]
+    if ip:
+        keys.append(f"practices:interest:ip:{ip}")
+    return keys
+
+
+def interest_rate_limited(*, ip: str, email: str) -> bool:
+    counts = cache.get_many(_rate_keys(ip, email))
+    return any(count >= INTEREST_LIMIT for count in counts.values())
+
+
+def _count_interest(ip: str, email: str) -> None:
+    for key in _rate_keys(ip, email):
+        if not cache.add(key, 1, timeout=INTEREST_WINDOW_SECONDS):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, timeout=INTEREST_WINDOW_SECONDS)
+
+
+def interest_send(
+    *,
+    practice: GoodPractice,
+    user,
+    ip: str,
+    name: str,
+    email: str,
+    organisation: str = "",
+    message: str,
+) -> Interest:
+    """Store a visitor's message to the owner organisation and email its editors (reply-to the
+    sender). At most INTEREST_LIMIT per address and per email an hour: RateLimited beyond."""
+    if practice.status != PracticeStatus.PUBLISHED:
+        raise ValidationError(_("Only a published practice can receive interest."))
+    if interest_rate_limited(ip=ip, email=email):
+        raise RateLimited
+    with transaction.atomic():
+        interest = Interest.objects.create(
+            practice=practice,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            name=name.strip(),
+            email=email.strip(),
+            organisation=organisation.strip(),
+            message=message.strip(),
+            consent_at=timezone.now(),
+        )
+        _count_interest(ip, email)
+        addresses = owner_editor_emails(practice)
+        if addresses:
+            context = {"practice": practice, "interest": interest, "site_url": settings.SITE_URL}
+            mail = EmailMessage(
+                subject=render_to_string("practices/email/interest_subject.txt", context).strip(),
+                body=render_to_string("practices/email/interest.txt", context),
+                bcc=addresses,
+                reply_to=[interest.email],
+            )
+            transaction.on_commit(mail.send)
+    return interest

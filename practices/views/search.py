@@ -1,0 +1,58 @@
+"""The public list of good practices (search, filters, sort, pages) and its open-data exports."""
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from .. import exports, selectors
+from ..filters import PracticeFilter
+
+
+def _filter(request, *, snippets: bool = True) -> PracticeFilter:
+    return PracticeFilter(request.GET, queryset=selectors.public_practices(), snippets=snippets)
+
+
+@require_safe
+def practice_list(request):
+    filterset = _filter(request)
+    page = selectors.practice_page(filterset.qs, request.GET.get("page"))
+    return render(
+        request,
+        "practices/practice_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "practices": page.object_list,
+            "searching": filterset.searching,
+            "is_filtered": filterset.is_filtered,
+        },
+    )
+
+
+def _download(request, chunks, content_type: str, extension: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(extension)}"'
+    response["Link"] = f'<{exports.LICENCE_URL}>; rel="license"'
+    return response
+
+
+@require_safe
+def export_csv(request):
+    rows = exports.records(
+        _filter(request, snippets=False).qs, request.build_absolute_uri("/")[:-1]
+    )
+    return _download(request, exports.csv_lines(rows), "text/csv; charset=utf-8", "csv")
+
+
+@require_safe
+def export_json(request):
+    rows = exports.records(
+        _filter(request, snippets=False).qs, request.build_absolute_uri("/")[:-1]
+    )
+    query = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+    return _download(
+        request,
+        exports.json_chunks(rows, query=query),
+        "application/json; charset=utf-8",
+        "json",
+    )
