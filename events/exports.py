@@ -13,9 +13,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Event, Registration, RegistrationStatus
+from interventures.spreadsheets import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .models import Event, Registration, RegistrationStatus
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,6 @@ def waiting_position(registration: Registration) -> int | None:
         | Q(created_at=registration.created_at, pk__lt=registration.pk)
     )
     return earlier.count() + 1
-
-
-def neutralise(value) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _local(moment: datetime | None, event: Event) -> str:

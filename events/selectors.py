@@ -6,7 +6,8 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import slugify
+
+from interventures.slugs import unique_slug
 
 from . import access
 from .models import Event, EventStatus, Registration, RegistrationStatus
@@ -110,13 +111,9 @@ def times_differ(event: Event, viewer_timezone) -> bool:
 
 def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug made of the title, with a number appended when it is taken."""
-    base = slugify(title)[: SLUG_MAX_LENGTH - 5].strip("-") or "event"
-    taken = set(
-        Event.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
+    return unique_slug(
+        Event.objects.exclude(pk=exclude_pk),
+        title,
+        base_length=SLUG_MAX_LENGTH - 5,
+        fallback="event",
     )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug

@@ -20,12 +20,13 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from interventures.spreadsheets import neutralise
+
 from .models import GoodPractice
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "INTER VENTURES, Interreg Europe"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
 
 FIELDS = [
@@ -92,12 +93,6 @@ def record(practice: GoodPractice, base_url: str) -> dict:
 def records(practices: QuerySet[GoodPractice], base_url: str) -> Iterator[dict]:
     for practice in practices.iterator(chunk_size=CHUNK):
         yield record(practice, base_url)
-
-
-def neutralise(value) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class _Line:

@@ -13,11 +13,11 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from interventures.richtext import sanitize
+from interventures.slugs import unique_slug
 from partners.models import Membership
 
 from .models import GoodPractice, Interest, PracticeStatus, PracticeTransition
@@ -62,16 +62,13 @@ class RateLimited(Exception):
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:SLUG_LENGTH].strip("-") or "practice"
-    taken = (
-        set(GoodPractice.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        | RESERVED_SLUGS
+    return unique_slug(
+        GoodPractice.objects.all(),
+        title,
+        base_length=SLUG_LENGTH,
+        fallback="practice",
+        reserved=RESERVED_SLUGS,
     )
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def _check_owner(region, owner) -> None:
