@@ -33,7 +33,7 @@ class Sort:
 class PracticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
-        method="filter_search",
+        method="keep",  # applied after the other filters, in filter_queryset
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     region = django_filters.ModelChoiceFilter(
@@ -101,15 +101,16 @@ class PracticeFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, *args, snippets: bool = True, **kwargs):
+    def __init__(self, *args, snippets: bool = True, match_limit: int | None = None, **kwargs):
+        """`match_limit`: a search matching more practices keeps only that many, the most
+        recent (the list page); without it every match stays (the open-data exports)."""
         self.snippets = snippets
+        self.match_limit = match_limit
+        self.truncated = False
         super().__init__(*args, **kwargs)
         self.form.fields["sort"].required = False
 
     # Filters ------------------------------------------------------------------------------
-
-    def filter_search(self, queryset, name, value):
-        return search.search(queryset, value, snippets=self.snippets)
 
     def filter_themes(self, queryset, name, themes):
         if not themes:
@@ -157,4 +158,11 @@ class PracticeFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        q = self._cleaned().get("q")
+        if q:
+            matches = search.matching(queryset, q)
+            if self.match_limit and search.has_more_than(matches, self.match_limit):
+                self.truncated = True
+                matches = search.most_recent(matches, self.match_limit)
+            queryset = search.ranked(matches, q, snippets=self.snippets)
         return queryset.order_by(*Sort.ORDER_BY[self.sort_order])

@@ -163,25 +163,62 @@ def _snippet_source():
     )
 
 
+def matching(queryset: QuerySet, q: str) -> QuerySet:
+    """The practices matching every word of `q` (PostgreSQL: the websearch query)."""
+    if is_postgresql():
+        return queryset.filter(search_vector=_query(q))
+    matches = Q()
+    for word in query_words(q):
+        matches &= (
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+        )
+    return queryset.filter(matches)
+
+
+def has_more_than(matches: QuerySet, limit: int) -> bool:
+    """Whether more than `limit` practices match; stops counting at limit + 1."""
+    return matches.order_by()[: limit + 1].count() > limit
+
+
+def most_recent(matches: QuerySet, limit: int) -> QuerySet:
+    """Only the `limit` most recently published of the matches.
+
+    Ranking means reading every matching row: a word found in half of 100,000 practices costs
+    a tenth of a second or more, so a broad search ranks its most recent matches only (and the
+    page says so); finding them walks the publication-date index and stops early.
+    """
+    recent = matches.order_by("-published_at", "-pk").values("pk")[:limit]
+    return matches.filter(pk__in=recent)
+
+
+def ranked(matches: QuerySet, q: str, *, snippets: bool = True) -> QuerySet:
+    """The matches annotated with `rank` (higher is better) and, with `snippets`, `snippet`."""
+    if is_postgresql():
+        return _ranked_postgresql(matches, q, snippets=snippets)
+    return _ranked_sqlite(matches, q, snippets=snippets)
+
+
 def search(queryset: QuerySet, q: str, *, snippets: bool = True) -> QuerySet:
-    """The practices matching `q`, annotated with `rank` (higher is better) and `snippet`."""
+    """The practices matching `q`, annotated with `rank` and `snippet`."""
     q = (q or "").strip()
     if not q:
         return queryset
-    if is_postgresql():
-        return _search_postgresql(queryset, q, snippets=snippets)
-    return _search_sqlite(queryset, q, snippets=snippets)
+    return ranked(matching(queryset, q), q, snippets=snippets)
 
 
-def _search_postgresql(queryset, q, *, snippets):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+def _query(q):
+    from django.contrib.postgres.search import SearchQuery
 
-    query = SearchQuery(q, config=CONFIG, search_type="websearch")
-    queryset = queryset.filter(search_vector=query).annotate(
-        rank=SearchRank(F("search_vector"), query)
-    )
+    return SearchQuery(q, config=CONFIG, search_type="websearch")
+
+
+def _ranked_postgresql(matches, q, *, snippets):
+    from django.contrib.postgres.search import SearchHeadline, SearchRank
+
+    query = _query(q)
+    matches = matches.annotate(rank=SearchRank(F("search_vector"), query))
     if not snippets:
-        return queryset
+        return matches
     headline = SearchHeadline(
         _snippet_source(),
         query,
@@ -193,28 +230,24 @@ def _search_postgresql(queryset, q, *, snippets):
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    return queryset.annotate(
+    return matches.annotate(
         snippet=ExpressionWrapper(headline, output_field=HighlightedField(words=[]))
     )
 
 
-def _search_sqlite(queryset, q, *, snippets):
+def _ranked_sqlite(matches, q, *, snippets):
     words = query_words(q)
-    matches = Q()
     rank = Value(0)
     for word in words:
-        matches &= (
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
-        )
         rank = rank + Case(
             When(title__icontains=word, then=Value(3)),
             When(summary__icontains=word, then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
-    queryset = queryset.filter(matches).annotate(rank=ExpressionWrapper(rank, IntegerField()))
+    matches = matches.annotate(rank=ExpressionWrapper(rank, IntegerField()))
     if not snippets:
-        return queryset
-    return queryset.annotate(
+        return matches
+    return matches.annotate(
         snippet=ExpressionWrapper(_snippet_source(), output_field=HighlightedField(words=words))
     )

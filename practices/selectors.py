@@ -6,6 +6,8 @@ from django.db.models import QuerySet
 from .models import GoodPractice
 
 PER_PAGE = 20
+# A search matching more practices than this ranks and pages through the most recent ones.
+MATCH_LIMIT = 1000
 
 
 def public_practices() -> QuerySet[GoodPractice]:
@@ -22,6 +24,19 @@ def public_practices() -> QuerySet[GoodPractice]:
     )
 
 
-def practice_page(practices: QuerySet[GoodPractice], number) -> Page:
-    """One page of results; a page number out of range gives the last page, not an error."""
-    return Paginator(practices, PER_PAGE).get_page(number)
+class _CountedPaginator(Paginator):
+    """A paginator told its count, so it does not count the rows again."""
+
+    def __init__(self, *args, count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count = count
+
+
+def practice_page(practices: QuerySet[GoodPractice], number, *, count: int | None = None) -> Page:
+    """One page of results; a page number out of range gives the last page, not an error.
+
+    `count`, when the caller knows it already (a truncated search has exactly MATCH_LIMIT).
+    """
+    if count is None:
+        return Paginator(practices, PER_PAGE).get_page(number)
+    return _CountedPaginator(practices, PER_PAGE, count=count).get_page(number)

@@ -8,14 +8,19 @@ from .. import exports, selectors
 from ..filters import PracticeFilter
 
 
-def _filter(request, *, snippets: bool = True) -> PracticeFilter:
-    return PracticeFilter(request.GET, queryset=selectors.public_practices(), snippets=snippets)
+def _filter(request, **options) -> PracticeFilter:
+    return PracticeFilter(request.GET, queryset=selectors.public_practices(), **options)
 
 
 @require_safe
 def practice_list(request):
-    filterset = _filter(request)
-    page = selectors.practice_page(filterset.qs, request.GET.get("page"))
+    filterset = _filter(request, match_limit=selectors.MATCH_LIMIT)
+    practices = filterset.qs
+    page = selectors.practice_page(
+        practices,
+        request.GET.get("page"),
+        count=selectors.MATCH_LIMIT if filterset.truncated else None,
+    )
     return render(
         request,
         "practices/practice_list.html",
@@ -25,6 +30,8 @@ def practice_list(request):
             "practices": page.object_list,
             "searching": filterset.searching,
             "is_filtered": filterset.is_filtered,
+            "truncated": filterset.truncated,
+            "match_limit": selectors.MATCH_LIMIT,
         },
     )
 

@@ -1,10 +1,13 @@
 """The public list of good practices: filters, full-text search, sort, pages, queries."""
 
+import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from practices.models import GoodPractice, InstrumentType, Progress, Theme, Transfer
 from practices.search import highlight, search, update_search_vector
@@ -184,6 +187,30 @@ def test_the_search_function_ranks_on_both_databases(region_a):
     practice(region_a, title="Cluster of exporters")
     ranked = list(search(GoodPractice.objects.all(), "cluster").order_by("-rank"))
     assert [p.title for p in ranked] == ["Cluster of exporters", "Body"]
+
+
+def test_a_broad_search_shows_its_most_recent_matches_and_says_so(
+    client, region_a, monkeypatch
+):
+    monkeypatch.setattr("practices.selectors.MATCH_LIMIT", 3)
+    now = timezone.now()
+    for days in range(5):
+        made = practice(region_a, title=f"Export scheme {days}")
+        GoodPractice.objects.filter(pk=made.pk).update(published_at=now - timedelta(days=days))
+    response = client.get(URL, {"q": "export"})
+    assert sorted(titles(response)) == ["Export scheme 0", "Export scheme 1", "Export scheme 2"]
+    assert "More than 3 good practices match" in response.content.decode()
+    narrowed = client.get(URL, {"q": "export scheme 4"})
+    assert titles(narrowed) == ["Export scheme 4"]
+    assert "More than" not in narrowed.content.decode()
+
+
+def test_the_export_of_a_broad_search_keeps_every_match(client, region_a, monkeypatch):
+    monkeypatch.setattr("practices.selectors.MATCH_LIMIT", 3)
+    for number in range(5):
+        practice(region_a, title=f"Export scheme {number}")
+    response = client.get(reverse("practices:export_json"), {"q": "export"})
+    assert len(json.loads(b"".join(response.streaming_content))["practices"]) == 5
 
 
 @postgresql_only
