@@ -107,6 +107,7 @@ class PracticeFilter(django_filters.FilterSet):
         self.snippets = snippets
         self.match_limit = match_limit
         self.truncated = False
+        self.match_count: int | None = None  # known once a limited search has counted
         super().__init__(*args, **kwargs)
         self.form.fields["sort"].required = False
 
@@ -161,8 +162,11 @@ class PracticeFilter(django_filters.FilterSet):
         q = self._cleaned().get("q")
         if q:
             matches = search.matching(queryset, q)
-            if self.match_limit and search.has_more_than(matches, self.match_limit):
-                self.truncated = True
-                matches = search.most_recent(matches, self.match_limit)
+            if self.match_limit:
+                self.match_count = search.count_up_to(matches, self.match_limit)
+                self.truncated = self.match_count > self.match_limit
+                if self.truncated:
+                    self.match_count = self.match_limit
+                    matches = search.most_recent(matches, self.match_limit)
             queryset = search.ranked(matches, q, snippets=self.snippets)
         return queryset.order_by(*Sort.ORDER_BY[self.sort_order])

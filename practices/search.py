@@ -175,9 +175,9 @@ def matching(queryset: QuerySet, q: str) -> QuerySet:
     return queryset.filter(matches)
 
 
-def has_more_than(matches: QuerySet, limit: int) -> bool:
-    """Whether more than `limit` practices match; stops counting at limit + 1."""
-    return matches.order_by()[: limit + 1].count() > limit
+def count_up_to(matches: QuerySet, limit: int) -> int:
+    """How many practices match, counting no further than limit + 1."""
+    return matches.order_by()[: limit + 1].count()
 
 
 def most_recent(matches: QuerySet, limit: int) -> QuerySet:

@@ -35,7 +35,7 @@ class _CountedPaginator(Paginator):
 def practice_page(practices: QuerySet[GoodPractice], number, *, count: int | None = None) -> Page:
     """One page of results; a page number out of range gives the last page, not an error.
 
-    `count`, when the caller knows it already (a truncated search has exactly MATCH_LIMIT).
+    `count`, when the caller knows it already (a search counted its matches).
     """
     if count is None:
         return Paginator(practices, PER_PAGE).get_page(number)

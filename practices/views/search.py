@@ -19,7 +19,7 @@ def practice_list(request):
     page = selectors.practice_page(
         practices,
         request.GET.get("page"),
-        count=selectors.MATCH_LIMIT if filterset.truncated else None,
+        count=filterset.match_count,
     )
     return render(
         request,

@@ -189,9 +189,7 @@ def test_the_search_function_ranks_on_both_databases(region_a):
     assert [p.title for p in ranked] == ["Cluster of exporters", "Body"]
 
 
-def test_a_broad_search_shows_its_most_recent_matches_and_says_so(
-    client, region_a, monkeypatch
-):
+def test_a_broad_search_shows_its_most_recent_matches_and_says_so(client, region_a, monkeypatch):
     monkeypatch.setattr("practices.selectors.MATCH_LIMIT", 3)
     now = timezone.now()
     for days in range(5):
