@@ -108,7 +108,8 @@ def test_hostile_section_html_fetches_nothing_and_embeds_no_file(login, owner, r
     streams = all_stream_data(reader)
     for path in ("/etc/hostname", "/etc/passwd"):
         contents = file_contents(path)
-        if contents:
+        # A file of a few bytes (a host named "vm") turns up by chance in compressed streams.
+        if contents and len(contents) >= 16:
             assert contents not in response.content
             assert contents not in streams
     assert b"root:x:0:0" not in streams
