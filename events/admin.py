@@ -33,7 +33,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["kind", "format", "status", "is_published", "host_region"]
     search_fields = ["title", "summary", "planned_place", "actual_place"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["regions"]
+    filter_horizontal = ["regions", "practices"]
     date_hierarchy = "starts_at"
     list_select_related = ["host_region"]
     inlines = [RegistrationInline]

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from interventures.richtext import sanitize
 from partners.models import PartnerOrganisation, Region
+from practices.models import GoodPractice
 
 from .models import Event, EventFormat, EventKind, EventStatus
 from .services import event_save
@@ -221,6 +222,27 @@ EVENTS = [
         "outcomes": "",
     },
 ]
+
+
+# Good practices presented at events. Women 2027 is the public record; the two examples ahead
+# are as illustrative as those events.
+EVENT_PRACTICES = {
+    "women-2027-brussels-2020": ["promoting-women-entrepreneurship"],
+    "example-stakeholder-meeting-milan-2027": [
+        "lombardy-vouchers-international-fairs",
+        "lombardy-digital-export-training",
+    ],
+    "example-webinar-klaipeda-2027": ["hungary-croatia-business-partner-meetings"],
+}
+
+
+def link_event_practices() -> None:
+    """Link the demo events to the practices presented there (after `seed_practices`); links
+    are only added, so partners' own changes stay."""
+    for event_slug, practice_slugs in EVENT_PRACTICES.items():
+        event = Event.objects.filter(slug=event_slug).first()
+        if event is not None:
+            event.practices.add(*GoodPractice.objects.filter(slug__in=practice_slugs))
 
 
 def seed_events() -> int:

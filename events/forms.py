@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from interventures.richtext import RichTextWidget, sanitize
 from partners.models import PartnerOrganisation, Region
+from practices.models import GoodPractice
 
 from .models import Event
 
@@ -61,11 +62,26 @@ class EventForm(forms.ModelForm):
     starts_at = LocalDateTimeField(label=_("Starts"))
     ends_at = LocalDateTimeField(label=_("Ends"))
     registration_deadline = LocalDateTimeField(label=_("Registration deadline"), required=False)
+    practices = forms.ModelMultipleChoiceField(
+        label=_("Good practices presented"),
+        queryset=GoodPractice.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Published good practices only; the event's page links to them."),
+        error_messages={
+            "invalid_choice": _(
+                "Good practice %(value)s is not published or does not exist: choose one "
+                "from the list."
+            ),
+            "invalid_pk_value": _("“%(pk)s” is not a good practice: choose one from the list."),
+        },
+    )
 
     class Meta:
         model = Event
         fields = [
             "title",
+            "language",
             "kind",
             "host_region",
             "host_organisation",
@@ -80,6 +96,7 @@ class EventForm(forms.ModelForm):
             "summary",
             "agenda",
             "outcomes",
+            "practices",
             "is_published",
             "capacity",
             "registration_deadline",
@@ -103,6 +120,16 @@ class EventForm(forms.ModelForm):
             f"{organisation.name} ({organisation.region.name})"
         )
         self.fields["regions"].queryset = Region.objects.all()
+        self.fields["practices"].queryset = (
+            GoodPractice.objects.published()
+            .select_related("region")
+            .only("pk", "title", "status", "region__name")
+            .order_by("region__name", "title")
+        )
+        # Sorted by region and labelled with it, so that each region's practices stand together.
+        self.fields["practices"].label_from_instance = lambda practice: (
+            f"{practice.region.name}: {practice.title}"
+        )
         zones = list(COMMON_TIMEZONES)
         if self.instance.timezone and self.instance.timezone not in zones:
             zones.insert(0, self.instance.timezone)

@@ -86,9 +86,22 @@ class Event(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the title, summary, agenda and outcomes are written in."),
+    )
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
     agenda = models.TextField(_("agenda"), blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
+    practices = models.ManyToManyField(
+        "practices.GoodPractice",
+        blank=True,
+        related_name="events",
+        verbose_name=_("good practices presented"),
+    )
     is_published = models.BooleanField(
         _("published"),
         default=False,

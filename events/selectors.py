@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from interventures.slugs import unique_slug
+from practices.models import GoodPractice
 
 from . import access
 from .models import Event, EventStatus, Registration, RegistrationStatus
@@ -44,8 +45,22 @@ def timeline(events: QuerySet[Event], *, now: datetime | None = None) -> Timelin
 
 
 def event_detail(user, slug: str) -> Event:
-    """The event if the user may see it; 404 otherwise, whether it exists or not."""
-    return get_object_or_404(event_list(user), slug=slug)
+    """The event if the user may see it; 404 otherwise, whether it exists or not.
+
+    `event.published_practices`: the good practices presented there that the public may see.
+    """
+    practices = (
+        GoodPractice.objects.published()
+        .select_related("region")
+        .only("slug", "title", "language", "region__name", "region__slug")
+        .order_by("title")
+    )
+    return get_object_or_404(
+        event_list(user).prefetch_related(
+            Prefetch("practices", queryset=practices, to_attr="published_practices")
+        ),
+        slug=slug,
+    )
 
 
 @dataclass(frozen=True)

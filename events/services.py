@@ -8,20 +8,31 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
+from practices.models import PracticeStatus
 
 from .models import Event, Registration, RegistrationStatus
 
 
-def event_save(*, event: Event, regions=None) -> Event:
-    """Validate and save an event; its rich text is sanitised here, whoever calls."""
+def event_save(*, event: Event, regions=None, practices=None) -> Event:
+    """Validate and save an event; its rich text is sanitised here, whoever calls.
+
+    Only published good practices can be linked: the event's page is public.
+    """
     event.agenda = sanitize(event.agenda)
     event.outcomes = sanitize(event.outcomes)
+    if practices is not None and any(
+        practice.status != PracticeStatus.PUBLISHED for practice in practices
+    ):
+        raise ValidationError(_("Only published good practices can be linked to an event."))
     with transaction.atomic():
         event.full_clean()
         event.save()
         if regions is not None:
             event.regions.set(regions)
+        if practices is not None:
+            event.practices.set(practices)
     return event
 
 
@@ -81,14 +92,18 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         promoted.status = RegistrationStatus.CONFIRMED
         promoted.promoted_at = timezone.now()
         promoted.save(update_fields=["status", "promoted_at"])
-        if promoted.user and promoted.user.email:
-            message = EmailMessage(
-                subject=_("[INTER VENTURES] A seat is yours: %(title)s") % {"title": event.title},
-                body=render_to_string(
-                    "events/email/promoted.txt",
-                    {"event": event, "user": promoted.user, "site_url": settings.SITE_URL},
-                ),
-                to=[promoted.user.email],
-            )
-            transaction.on_commit(message.send)
+        if promoted.user:
+
+            def build(addresses):
+                return EmailMessage(
+                    subject=_("[INTER VENTURES] A seat is yours: %(title)s")
+                    % {"title": event.title},
+                    body=render_to_string(
+                        "events/email/promoted.txt",
+                        {"event": event, "user": promoted.user, "site_url": settings.SITE_URL},
+                    ),
+                    to=addresses,
+                )
+
+            send_in_each_language([promoted.user], build)
         return promoted

@@ -3,10 +3,12 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 
 from events import selectors as event_selectors
 from partners import selectors as partner_selectors
+from partners import services as partner_services
 from reports import selectors as report_selectors
 
 
@@ -41,3 +43,14 @@ def accessibility(request):
 
 def privacy(request):
     return render(request, "privacy.html")
+
+
+def set_language(request):
+    """Django's language switch, which also remembers the choice of a signed-in user, so that
+    their next visit and the emails they receive are in that language."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        partner_services.user_set_language(
+            user=request.user, language=request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+        )
+    return response

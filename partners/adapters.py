@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.shortcuts import resolve_url
+from django.utils import translation
 
 from . import access
 
@@ -12,3 +13,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if len(regions) == 1:
             return regions[0].get_absolute_url()
         return resolve_url("home")
+
+    def save_user(self, request, user, form, commit=True):
+        """A new account keeps the language of the page it signed up on."""
+        user.language = translation.get_language()
+        return super().save_user(request, user, form, commit=commit)

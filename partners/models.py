@@ -42,6 +42,13 @@ class User(AbstractUser):
         default=False,
         help_text=_("Coordinators review reports and invite partners, across all regions."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The portal's pages and emails use it; empty until the person chooses."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -310,6 +317,13 @@ class Invitation(models.Model):
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Membership.Role)
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The email and the acceptance page are in this language."),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,10 +11,17 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """Remember the language a person chose; unknown codes are ignored."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def instrument_create(*, region: Region, data: dict) -> PolicyInstrument:
@@ -39,10 +46,13 @@ def invitation_send(
     role: str,
     invited_by: User,
     absolute_url: Callable[[str], str],
+    language: str = settings.LANGUAGE_CODE,
 ) -> Invitation:
     """Invite an email address to an organisation; earlier open invitations to it are revoked.
 
-    `absolute_url` turns the acceptance path into the full link written in the email.
+    `absolute_url` turns the acceptance path into the full link written in the email. The email
+    and its link are in the language of the person's account, if they have one, else in
+    `language` (the page the coordinator sent it from).
     """
     token = secrets.token_urlsafe(32)
     now = timezone.now()
@@ -50,22 +60,25 @@ def invitation_send(
         Invitation.objects.filter(
             email__iexact=email, organisation=organisation, accepted_at=None, revoked_at=None
         ).update(revoked_at=now)
+        existing = User.objects.filter(email__iexact=email).exclude(language="").first()
         invitation = Invitation.objects.create(
             email=email,
             organisation=organisation,
             role=role,
+            language=existing.language if existing else language,
             token_hash=Invitation.hash_token(token),
             invited_by=invited_by,
             created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        link = absolute_url(reverse("partners:invitation_accept", kwargs={"token": token}))
-        context = {"invitation": invitation, "link": link, "invited_by": invited_by}
-        message = EmailMessage(
-            subject=_("You are invited to the INTER VENTURES portal"),
-            body=render_to_string("partners/email/invitation.txt", context),
-            to=[email],
-        )
+        with translation.override(invitation.language):
+            link = absolute_url(reverse("partners:invitation_accept", kwargs={"token": token}))
+            context = {"invitation": invitation, "link": link, "invited_by": invited_by}
+            message = EmailMessage(
+                subject=_("You are invited to the INTER VENTURES portal"),
+                body=render_to_string("partners/email/invitation.txt", context),
+                to=[email],
+            )
         transaction.on_commit(message.send)
     return invitation
 
@@ -91,11 +104,13 @@ def invitation_accept(
     password: str = "",
     first_name: str = "",
     last_name: str = "",
+    language: str = "",
 ) -> User:
     """Turn an open invitation into a membership, creating the account when there is none.
 
     The emailed link proves that the invitee owns the address, so a new account's address is
-    verified. Accepting twice (a double click, two tabs) is refused, never applied twice.
+    verified; it keeps `language`, the language of the page it was created on. Accepting twice
+    (a double click, two tabs) is refused, never applied twice.
     """
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -109,6 +124,7 @@ def invitation_accept(
                 password=password,
                 first_name=first_name,
                 last_name=last_name,
+                language=language,
             )
         elif user.email.lower() != invitation.email.lower():
             raise ValidationError(_("This invitation was sent to another email address."))

@@ -126,6 +126,7 @@ def invitation_create(request):
             **form.cleaned_data,
             invited_by=request.user,
             absolute_url=request.build_absolute_uri,
+            language=request.LANGUAGE_CODE,
         )
         messages.success(
             request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
@@ -167,6 +168,7 @@ def invitation_accept(request, token):
                 password=form.cleaned_data["password1"],
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
+                language=request.LANGUAGE_CODE,
             )
             if user is not None:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")

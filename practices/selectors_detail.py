@@ -1,9 +1,10 @@
 """Reads of one practice's pages; the detail page's queries stay the same however many themes,
 transfers and publication steps the practice has."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from events.models import Event
 from partners.access import roles_of
 from partners.models import Region
 
@@ -24,6 +25,7 @@ def practice_detail(user, slug: str) -> GoodPractice:
     queryset = (
         GoodPractice.objects.visible_to(user)
         .select_related("region", "owner")
+        .defer("search_vector")
         .prefetch_related(
             "themes",
             Prefetch(
@@ -31,26 +33,36 @@ def practice_detail(user, slug: str) -> GoodPractice:
                 queryset=Transfer.objects.select_related("region").order_by("region__name"),
             ),
             Prefetch("transitions", queryset=PracticeTransition.objects.select_related("actor")),
+            # `practice.presented_at`: the published events where the practice was presented.
+            Prefetch(
+                "events",
+                queryset=Event.objects.filter(is_published=True).order_by("-starts_at"),
+                to_attr="presented_at",
+            ),
         )
     )
     return get_object_or_404(queryset, slug=slug)
 
 
 def related_practices(practice: GoodPractice) -> list[GoodPractice]:
-    """Up to three other published practices sharing a theme, in one query (the practice's
-    themes must be prefetched)."""
+    """Up to three other published practices sharing a theme, newest first, in one query (the
+    practice's themes must be prefetched).
+
+    A semi-join (EXISTS) lets the database walk the newest published practices and stop at the
+    third one sharing a theme, instead of collecting every practice of a popular theme first.
+    """
     theme_ids = [theme.pk for theme in practice.themes.all()]
     if not theme_ids:
         return []
-    ids = (
-        GoodPractice.objects.published()
-        .filter(themes__in=theme_ids)
-        .exclude(pk=practice.pk)
-        .values("pk")
+    shares_a_theme = GoodPractice.themes.through.objects.filter(
+        goodpractice=OuterRef("pk"), theme__in=theme_ids
     )
     return list(
-        GoodPractice.objects.filter(pk__in=ids)
+        GoodPractice.objects.published()
+        .filter(Exists(shares_a_theme))
+        .exclude(pk=practice.pk)
         .select_related("region")
+        .defer("search_vector")
         .order_by("-published_at", "title")[:RELATED_LIMIT]
     )
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
 from partners.models import Membership
@@ -250,24 +251,22 @@ def practice_transition(
     return practice
 
 
-def owner_editor_emails(practice: GoodPractice, *, exclude_user=None) -> list[str]:
+def owner_editors(practice: GoodPractice, *, exclude_user=None) -> list:
     users = get_user_model().objects.filter(
         is_active=True,
         memberships__role=Membership.Role.EDITOR,
         memberships__organisation_id=practice.owner_id,
     )
     excluded = getattr(exclude_user, "pk", None)
-    return sorted({user.email for user in users if user.pk != excluded})
+    return [user for user in users if user.pk != excluded]
 
 
 def _notify_transition(practice, action, actor, reason) -> None:
     if action == "submit":
         users = get_user_model().objects.filter(is_coordinator=True, is_active=True)
-        addresses = sorted({u.email for u in users if u.pk != getattr(actor, "pk", None)})
+        recipients = [u for u in users if u.pk != getattr(actor, "pk", None)]
     else:
-        addresses = owner_editor_emails(practice, exclude_user=actor)
-    if not addresses:
-        return
+        recipients = owner_editors(practice, exclude_user=actor)
     context = {
         "practice": practice,
         "action": action,
@@ -275,12 +274,15 @@ def _notify_transition(practice, action, actor, reason) -> None:
         "reason": reason,
         "site_url": settings.SITE_URL,
     }
-    message = EmailMessage(
-        subject=render_to_string("practices/email/transition_subject.txt", context).strip(),
-        body=render_to_string("practices/email/transition.txt", context),
-        bcc=addresses,
-    )
-    transaction.on_commit(message.send)
+
+    def build(addresses):
+        return EmailMessage(
+            subject=render_to_string("practices/email/transition_subject.txt", context).strip(),
+            body=render_to_string("practices/email/transition.txt", context),
+            bcc=addresses,
+        )
+
+    send_in_each_language(recipients, build)
 
 
 # --- interest ----------------------------------------------------------------------------------
@@ -334,14 +336,15 @@ def interest_send(
             consent_at=timezone.now(),
         )
         _count_interest(ip, email)
-        addresses = owner_editor_emails(practice)
-        if addresses:
-            context = {"practice": practice, "interest": interest, "site_url": settings.SITE_URL}
-            mail = EmailMessage(
+        context = {"practice": practice, "interest": interest, "site_url": settings.SITE_URL}
+
+        def build(addresses):
+            return EmailMessage(
                 subject=render_to_string("practices/email/interest_subject.txt", context).strip(),
                 body=render_to_string("practices/email/interest.txt", context),
                 bcc=addresses,
                 reply_to=[interest.email],
             )
-            transaction.on_commit(mail.send)
+
+        send_in_each_language(owner_editors(practice), build)
     return interest

@@ -9,8 +9,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from partners.models import Membership
 
@@ -45,7 +47,10 @@ def _clean_body(body: str) -> str:
                 "The text is too long: %(length)s characters, at most %(limit)s are allowed. "
                 "Shorten it or split it across sections."
             )
-            % {"length": f"{len(body):,}", "limit": f"{MAX_SECTION_CHARS:,}"},
+            % {
+                "length": number_format(len(body), force_grouping=True),
+                "limit": number_format(MAX_SECTION_CHARS, force_grouping=True),
+            },
             code="too_long",
         )
     return sanitize(body)
@@ -181,9 +186,6 @@ def _notify(report, action, actor, reason) -> None:
             memberships__role=Membership.Role.EDITOR,
             memberships__organisation__region=report.region_id,
         )
-    addresses = sorted({user.email for user in recipients if user.pk != getattr(actor, "pk", None)})
-    if not addresses:
-        return
     context = {
         "report": report,
         "action": action,
@@ -191,12 +193,17 @@ def _notify(report, action, actor, reason) -> None:
         "reason": reason,
         "site_url": settings.SITE_URL,
     }
-    message = EmailMessage(
-        subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
-        body=render_to_string("reports/email/transition.txt", context),
-        bcc=addresses,
+
+    def build(addresses):
+        return EmailMessage(
+            subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
+            body=render_to_string("reports/email/transition.txt", context),
+            bcc=addresses,
+        )
+
+    send_in_each_language(
+        [user for user in recipients if user.pk != getattr(actor, "pk", None)], build
     )
-    transaction.on_commit(message.send)
 
 
 def comment_add(

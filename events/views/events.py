@@ -76,7 +76,11 @@ def _edit(request, *, event):
         if not saved.slug:
             saved.slug = selectors.free_slug(saved.title)
         try:
-            saved = services.event_save(event=saved, regions=form.cleaned_data["regions"])
+            saved = services.event_save(
+                event=saved,
+                regions=form.cleaned_data["regions"],
+                practices=form.cleaned_data["practices"],
+            )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:

@@ -107,7 +107,7 @@ def section_autosave(request, pk, key):
         )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    saved_at = formats.time_format(timezone.localtime(draft.saved_at), "H:i")
+    saved_at = formats.time_format(timezone.localtime(draft.saved_at))
     others = [str(presence.user) for presence in selectors.others_present(section, request.user)]
     return JsonResponse(
         {

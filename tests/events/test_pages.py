@@ -35,6 +35,7 @@ def titles(response) -> set[str]:
 def valid_data(region, **overrides) -> dict:
     data = {
         "title": "Study visit to Milan",
+        "language": "en",
         "kind": EventKind.STUDY_VISIT,
         "host_region": region.pk,
         "host_organisation": "",

@@ -2,7 +2,7 @@ from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.demo import seed_events
+from events.demo import link_event_practices, seed_events
 from partners import demo_data
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
 from practices.demo import seed_practices
@@ -54,6 +54,7 @@ class Command(BaseCommand):
         new_reports = seed_reports(demo_domain=DEMO_DOMAIN)
         new_events = seed_events()
         new_practices = seed_practices()
+        link_event_practices()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
