@@ -15,7 +15,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run worker setup test test-postgres lint format bench browser-deps clean
+.PHONY: run worker setup test test-postgres lint format messages bench browser-deps clean
 
 # The background worker (compendium PDFs) runs beside the web server and stops with it (Ctrl-C).
 run: setup ## Install, migrate, load the demo data and serve the portal on http://$(HOST):$(PORT)
@@ -46,6 +46,15 @@ format: $(VENV)/.synced
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The translators' catalogues. File names without line numbers: an edit elsewhere in a file
+# does not touch every entry below it, yet a translator still sees where a string is used.
+TRANSLATED := it hu pl es lt
+messages: $(VENV)/.synced ## Update locale/*/LC_MESSAGES/django.po from the code, and compile them
+	$(MANAGE) makemessages $(addprefix --locale=,$(TRANSLATED)) --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests --ignore=bench \
+		--ignore=staticfiles --ignore=media --ignore=private
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
+
 bench: setup
 	$(MANAGE) seed_demo
 	@for script in bench/*.py; do echo "== $$script"; $(PY) "$$script" || exit 1; done
@@ -61,12 +70,13 @@ $(TOOLS)/bin/uv:
 	$(TOOLS)/bin/pip install --quiet uv
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download cannot be used.
+# gettext: the catalogue test (tests/i18n) runs makemessages to compare the .po files.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v msgfmt >/dev/null; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core; \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core gettext; \
 		else \
-			echo "Install Chromium for the browser tests: sudo apt-get install chromium poppler-utils"; \
+			echo "Install Chromium for the browser tests: sudo apt-get install chromium poppler-utils gettext"; \
 		fi; \
 	fi
 

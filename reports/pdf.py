@@ -43,6 +43,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 logger = logging.getLogger(__name__)
 
@@ -333,6 +334,9 @@ def _render(template: str, context: dict, *, language: str) -> str:
             **context,
             "language": language,
             "footer_content": _page_footer_content(),
+            "header_content": _css_string(
+                pgettext("programme name", "Interreg Europe") + " · INTER VENTURES"
+            ),
             "draft_background": _draft_background(),
         }
         return render_to_string(template, context)
