@@ -23,6 +23,19 @@
     var summary = document.getElementById("error-summary");
     if (summary) {
       summary.focus();
+      // A rich-text field's textarea is hidden behind its editor: the summary's link to it
+      // moves focus to the editor's editable area instead.
+      summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+        link.addEventListener("click", function (event) {
+          var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+          if (!target || target.getClientRects().length > 0) return;
+          var area = target.parentElement.querySelector("[contenteditable=true]");
+          if (area) {
+            event.preventDefault();
+            area.focus();
+          }
+        });
+      });
     }
   });
 })();

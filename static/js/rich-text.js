@@ -11,6 +11,7 @@
     }
     const description = textarea.getAttribute("aria-describedby");
     if (description) area.setAttribute("aria-describedby", description);
+    if (textarea.getAttribute("aria-invalid") === "true") area.setAttribute("aria-invalid", "true");
     area.setAttribute("role", "textbox");
     area.setAttribute("aria-multiline", "true");
   }

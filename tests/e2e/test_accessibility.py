@@ -1,18 +1,24 @@
 """Every page of the URL registry passes axe-core's WCAG 2.1 A and AA rules, for every role
-that may see it, in a real Chromium: also forms showing validation errors, and the pages in
-Italian (/it/)."""
+that may see it, in English and in Hungarian (/hu/), in a real Chromium; so do each app's main
+form showing validation errors, whose errors must also be announced and linked to their fields.
+Links in text and statuses do not rely on colour alone."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from reports.models import MAX_SECTION_CHARS
+from tests.harness import factories
 from tests.harness.checks import client_for, url_of
-from tests.harness.registry import ROUTES, Access, Outcome, route
+from tests.harness.registry import ROUTES, Access, route
 
 pytestmark = pytest.mark.browser
 
 PAGES = [r for r in ROUTES if r.is_page and r.html]
-PUBLIC_PAGES = [r for r in PAGES if r.expected("anonymous") is Outcome.OK]
+LANGUAGES = ("en", "hu")
 
 
 def roles_seeing(page_route):
@@ -20,8 +26,7 @@ def roles_seeing(page_route):
     return page_route.allowed_roles() or ["anonymous"]
 
 
-def visit(browser_page, client, url):
-    page = browser_page(client)
+def visit(page, url):
     response = page.goto(url)
     assert response is not None
     assert response.status == 200, f"{url}: {response.status}"
@@ -37,48 +42,201 @@ def report(problems: dict[str, list[str]]) -> str:
 
 
 @pytest.mark.parametrize("page_route", [pytest.param(r, id=r.name) for r in PAGES])
-def test_page_passes_axe_for_every_role_that_sees_it(
+def test_page_passes_axe_in_english_and_hungarian_for_every_role_that_sees_it(
     page_route, world, browser_page, axe_violations
 ):
     problems = {}
     for role in roles_seeing(page_route):
-        client = client_for(page_route, world, role)
-        page = visit(browser_page, client, url_of(page_route, world))
-        problems[f"{page_route.name} as {role} ({page.url})"] = axe_violations(page)
+        # One browser context per role, for both languages: its session is the role's.
+        page = browser_page(client_for(page_route, world, role))
+        for language in LANGUAGES:
+            url = url_of(page_route, world, language=language)
+            visit(page, url)
+            assert page.evaluate("document.documentElement.lang") == language, url
+            problems[f"{page_route.name} as {role} in {language} ({page.url})"] = axe_violations(
+                page
+            )
     assert not any(problems.values()), "Accessibility violations:\n" + report(problems)
 
 
-@pytest.mark.parametrize("page_route", [pytest.param(r, id=r.name) for r in PUBLIC_PAGES])
-def test_italian_page_passes_axe(page_route, world, browser_page, axe_violations):
-    url = url_of(page_route, world, language="it")
-    assert url.startswith("/it/"), url
-    page = visit(browser_page, None, url)
-    assert page.evaluate("document.documentElement.lang") == "it"
-    violations = axe_violations(page)
-    assert not violations, report({f"{page_route.name} in Italian ({url})": violations})
+# --- forms showing errors ---------------------------------------------------------------------
+
+# What a screen-reader user needs after a failed submission: the error summary is announced
+# (role=alert) and focused, and every invalid field says so and points at its message.
+ERRORS_ANNOUNCED = """() => {
+  const problems = [];
+  const summary = document.getElementById("error-summary");
+  if (!summary) {
+    problems.push("no error summary");
+  } else {
+    if (summary.getAttribute("role") !== "alert") problems.push("the summary is not an alert");
+    if (document.activeElement !== summary) problems.push("the summary does not get focus");
+  }
+  const invalid = [...document.querySelectorAll("[aria-invalid=true]")];
+  if (!invalid.length) problems.push("no field is marked aria-invalid");
+  for (const field of invalid) {
+    // A group of options is described by its fieldset.
+    const holder = field.hasAttribute("aria-describedby")
+      ? field : field.closest("fieldset[aria-describedby]");
+    const ids = holder ? holder.getAttribute("aria-describedby").split(/\\s+/) : [];
+    const messages = ids.map((id) => document.getElementById(id))
+      .filter((el) => el && el.closest(".errorlist, [id$=_errormsg]") && el.textContent.trim());
+    if (!messages.length) {
+      problems.push(`${field.name || field.id}: aria-describedby names no error message`);
+    }
+  }
+  return problems;
+}"""
+
+FOCUS_IS_ON_FIELD = """(id) => {
+  const target = document.getElementById(id);
+  const active = document.activeElement;
+  // A rich-text field's textarea is hidden: its editable area stands for it.
+  return active === target
+    || (target !== null && active.isContentEditable && target.parentElement.contains(active));
+}"""
 
 
-def test_instrument_form_with_validation_errors_passes_axe(world, browser_page, axe_violations):
-    create = route("partners:instrument_create")
-    page = visit(browser_page, client_for(create, world, "owner"), url_of(create, world))
-    form = page.locator("main form[method=post]").first
-    form.evaluate("form => { form.noValidate = true; }")  # let the server validate
-    form.locator("[type=submit]").first.click()
-    page.wait_for_load_state()
-    assert page.locator("[aria-invalid=true]").count() > 0, "the form shows no errors"
-    violations = axe_violations(page)
-    assert not violations, report({"instrument form with errors": violations})
+def submit_empty(selector: str) -> Callable:
+    """Send the form as it is, letting the server (not the browser) validate."""
+
+    def _submit(page):
+        form = page.locator(selector).first
+        form.evaluate("form => { form.noValidate = true; }")
+        form.locator("[type=submit]").first.click()
+
+    return _submit
 
 
-def test_login_page_after_a_wrong_password_passes_axe(world, browser_page, axe_violations):
-    page = visit(browser_page, None, reverse("account_login"))
-    page.fill("input[name=login]", world.owner.email)
+def sign_in_with_a_wrong_password(page):
+    page.fill("input[name=login]", "owner@lombardy.example")
     page.fill("input[name=password]", "not the password")
     page.locator("main form[method=post] [type=submit]").first.click()
+
+
+def send_a_section_that_is_too_long(page):
+    # form.submit() skips the editor's submit handler, which would copy its own text back.
+    page.locator("form.section-form").evaluate(
+        "(form, size) => { form.querySelector('textarea[name=body]').value = 'x'.repeat(size);"
+        " HTMLFormElement.prototype.submit.call(form); }",
+        MAX_SECTION_CHARS + 1,
+    )
+
+
+@dataclass(frozen=True)
+class FormWithErrors:
+    role: str
+    url: Callable[[object], str]
+    provoke: Callable
+    fields_marked: bool = True  # False: only an error about the whole form (no field is wrong)
+
+
+FORMS_WITH_ERRORS = {
+    "sign-in, empty": FormWithErrors(
+        "anonymous",
+        lambda w: reverse("account_login"),
+        submit_empty("main form[method=post]"),
+    ),
+    "sign-in, wrong password": FormWithErrors(
+        "anonymous",
+        lambda w: reverse("account_login"),
+        sign_in_with_a_wrong_password,
+        fields_marked=False,
+    ),
+    "policy instrument": FormWithErrors(
+        "owner",
+        lambda w: url_of(route("partners:instrument_create"), w),
+        submit_empty("main form[method=post]"),
+    ),
+    "good practice": FormWithErrors(
+        "owner",
+        lambda w: reverse("practices:practice_create"),
+        submit_empty("main form.form[method=post]"),
+    ),
+    "interest in a practice": FormWithErrors(
+        "anonymous",
+        lambda w: factories.make_practice(w.region_a).get_absolute_url(),
+        submit_empty("form[action$='/interest/']"),
+    ),
+    "event": FormWithErrors(
+        "owner",
+        lambda w: reverse("events:event_create"),
+        submit_empty("main form.event-form"),
+    ),
+    "report section, too long": FormWithErrors(
+        "owner",
+        lambda w: factories.make_report(w.region_a).sections.first().get_edit_url(),
+        send_a_section_that_is_too_long,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FORMS_WITH_ERRORS), ids=list(FORMS_WITH_ERRORS))
+def test_form_errors_are_announced_linked_to_their_fields_and_pass_axe(
+    case, world, browser_page, axe_violations
+):
+    form = FORMS_WITH_ERRORS[case]
+    client = client_for(route("home"), world, form.role)
+    page = browser_page(client)
+    visit(page, form.url(world))
+    form.provoke(page)
     page.wait_for_load_state()
-    assert page.url.endswith(reverse("account_login")), page.url
+    page.wait_for_function("document.getElementById('error-summary') !== null")
+
+    problems = [
+        problem
+        for problem in page.evaluate(ERRORS_ANNOUNCED)
+        if form.fields_marked or problem != "no field is marked aria-invalid"
+    ]
+    assert not problems, f"{case}: {problems}"
+
+    links = page.locator("#error-summary a")
+    assert links.count() > 0 or not form.fields_marked, "the summary links to no field"
+    for index in range(links.count()):
+        target = links.nth(index).get_attribute("href").removeprefix("#")
+        links.nth(index).focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate(FOCUS_IS_ON_FIELD, target), f"{case}: the link to #{target}"
+
     violations = axe_violations(page)
-    assert not violations, report({"login after a wrong password": violations})
+    assert not violations, report({f"{case} with errors": violations})
+
+
+# --- not by colour alone --------------------------------------------------------------------
+
+LINKS_IN_TEXT_NOT_UNDERLINED = """() => [...document.querySelectorAll(
+    "main p a:not(.button), main li > a:not(.button), main td a, main .prose a")]
+  .filter((link) => link.closest("nav") === null && link.getClientRects().length > 0)
+  .filter((link) => !getComputedStyle(link).textDecorationLine.includes("underline"))
+  .map((link) => link.textContent.trim())"""
+
+BADGES_WITHOUT_TEXT = """() => [...document.querySelectorAll(
+    ".badge, .status, .role-badge, .matrix-cell, .stage")]
+  .filter((badge) => badge.getClientRects().length > 0 && !badge.innerText.trim())
+  .map((badge) => badge.outerHTML.slice(0, 120))"""
+
+
+def test_links_in_text_are_underlined_and_statuses_are_written_out(
+    world, browser_page, region_a, org_a
+):
+    practice = factories.make_practice(region_a, owner=org_a)
+    report_in_review = factories.make_report(region_a, status="in_review")
+    factories.make_event(region_a)
+    page = browser_page(client_for(route("home"), world, "coordinator"))
+    for url in (
+        "/",
+        reverse("accessibility"),
+        region_a.get_absolute_url(),
+        reverse("reports:report_list"),
+        report_in_review.get_absolute_url(),
+        reverse("practices:practice_list"),
+        practice.get_absolute_url(),
+        reverse("practices:transfer_matrix"),
+        reverse("events:event_list"),
+    ):
+        visit(page, url)
+        assert page.evaluate(LINKS_IN_TEXT_NOT_UNDERLINED) == [], url
+        assert page.evaluate(BADGES_WITHOUT_TEXT) == [], url
 
 
 def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
@@ -99,6 +257,7 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
     assert Access.STAFF in {r.access for r in PAGES}
 
 
-def test_italian_urls_carry_the_prefix():
-    with translation.override("it"):
-        assert reverse("home") == "/it/"
+def test_hungarian_and_italian_urls_carry_their_prefix():
+    for language in ("hu", "it"):
+        with translation.override(language):
+            assert reverse("home") == f"/{language}/"
