@@ -91,7 +91,7 @@ def record(practice: GoodPractice, base_url: str) -> dict:
 
 
 def records(practices: QuerySet[GoodPractice], base_url: str) -> Iterator[dict]:
-    for practice in practices.iterator(chunk_size=CHUNK):
+    for practice in practices.prefetch_related("themes").iterator(chunk_size=CHUNK):
         yield record(practice, base_url)
 
 

@@ -101,10 +101,9 @@ class PracticeFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, *args, snippets: bool = True, match_limit: int | None = None, **kwargs):
+    def __init__(self, *args, match_limit: int | None = None, **kwargs):
         """`match_limit`: a search matching more practices keeps only that many, the most
         recent (the list page); without it every match stays (the open-data exports)."""
-        self.snippets = snippets
         self.match_limit = match_limit
         self.truncated = False
         self.match_count: int | None = None  # known once a limited search has counted
@@ -136,8 +135,12 @@ class PracticeFilter(django_filters.FilterSet):
     # Sort ---------------------------------------------------------------------------------
 
     @property
+    def search_text(self) -> str:
+        return self._cleaned().get("q") or ""
+
+    @property
     def searching(self) -> bool:
-        return bool(self._cleaned().get("q"))
+        return bool(self.search_text)
 
     def _cleaned(self) -> dict:
         return (
@@ -163,10 +166,10 @@ class PracticeFilter(django_filters.FilterSet):
         if q:
             matches = search.matching(queryset, q)
             if self.match_limit:
-                self.match_count = search.count_up_to(matches, self.match_limit)
-                self.truncated = self.match_count > self.match_limit
-                if self.truncated:
-                    self.match_count = self.match_limit
-                    matches = search.most_recent(matches, self.match_limit)
-            queryset = search.ranked(matches, q, snippets=self.snippets)
+                recent = search.most_recent_ids(matches, self.match_limit + 1)
+                self.truncated = len(recent) > self.match_limit
+                recent = recent[: self.match_limit]
+                self.match_count = len(recent)
+                matches = matches.filter(pk__any_of=recent)
+            queryset = search.ranked(matches, q)
         return queryset.order_by(*Sort.ORDER_BY[self.sort_order])

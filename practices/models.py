@@ -121,6 +121,11 @@ class GoodPractice(models.Model):
             models.Index(fields=["status", "-published_at"], name="practice_published"),
             # The list sorted by title walks this index instead of sorting every practice.
             models.Index(fields=["status", "title", "id"], name="practice_title"),
+            # A region's newest practices (its page; a broad search filtered by region finds
+            # its most recent matches) without walking the other regions' practices.
+            models.Index(
+                fields=["status", "region", "-published_at"], name="practice_region_published"
+            ),
         ]
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from .models import GoodPractice
+from .search import add_snippets
 
 PER_PAGE = 20
 # A search matching more practices than this ranks and pages through the most recent ones.
@@ -11,17 +12,12 @@ MATCH_LIMIT = 1000
 
 
 def public_practices() -> QuerySet[GoodPractice]:
-    """Published practices, with what a list item or an export row shows, in fixed queries.
+    """Published practices, with their region and owner.
 
     The public list and the open data never show drafts, whoever asks (partners find their
     drafts on their region's page). The search vector is not needed once matched: deferred.
     """
-    return (
-        GoodPractice.objects.published()
-        .select_related("region", "owner")
-        .prefetch_related("themes")
-        .defer("search_vector")
-    )
+    return GoodPractice.objects.published().select_related("region", "owner").defer("search_vector")
 
 
 class _CountedPaginator(Paginator):
@@ -32,11 +28,35 @@ class _CountedPaginator(Paginator):
         self.count = count
 
 
-def practice_page(practices: QuerySet[GoodPractice], number, *, count: int | None = None) -> Page:
-    """One page of results; a page number out of range gives the last page, not an error.
+def practice_page(
+    practices: QuerySet[GoodPractice], number, *, count: int | None = None, search: str = ""
+) -> Page:
+    """One page of results, each with `theme_names` and, for a `search`, a `snippet`; a page
+    number out of range gives the last page, not an error.
 
     `count`, when the caller knows it already (a search counted its matches).
     """
     if count is None:
-        return Paginator(practices, PER_PAGE).get_page(number)
-    return _CountedPaginator(practices, PER_PAGE, count=count).get_page(number)
+        page = Paginator(practices, PER_PAGE).get_page(number)
+    else:
+        page = _CountedPaginator(practices, PER_PAGE, count=count).get_page(number)
+    page.object_list = list(page.object_list)
+    _add_theme_names(page.object_list)
+    if search:
+        add_snippets(page.object_list, search)
+    return page
+
+
+def _add_theme_names(practices: list[GoodPractice]) -> None:
+    """`practice.theme_names`, sorted, in one query of names: prefetching the themes would
+    build a related manager and a model per practice and theme, a few milliseconds a page."""
+    names = {practice.pk: [] for practice in practices}
+    pairs = (
+        GoodPractice.themes.through.objects.filter(goodpractice_id__in=names)
+        .order_by("theme__name")
+        .values_list("goodpractice_id", "theme__name")
+    )
+    for practice_id, name in pairs:
+        names[practice_id].append(name)
+    for practice in practices:
+        practice.theme_names = names[practice.pk]

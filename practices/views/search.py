@@ -20,6 +20,7 @@ def practice_list(request):
         practices,
         request.GET.get("page"),
         count=filterset.match_count,
+        search=filterset.search_text,
     )
     return render(
         request,
@@ -45,17 +46,13 @@ def _download(request, chunks, content_type: str, extension: str) -> StreamingHt
 
 @require_safe
 def export_csv(request):
-    rows = exports.records(
-        _filter(request, snippets=False).qs, request.build_absolute_uri("/")[:-1]
-    )
+    rows = exports.records(_filter(request).qs, request.build_absolute_uri("/")[:-1])
     return _download(request, exports.csv_lines(rows), "text/csv; charset=utf-8", "csv")
 
 
 @require_safe
 def export_json(request):
-    rows = exports.records(
-        _filter(request, snippets=False).qs, request.build_absolute_uri("/")[:-1]
-    )
+    rows = exports.records(_filter(request).qs, request.build_absolute_uri("/")[:-1])
     query = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
     return _download(
         request,

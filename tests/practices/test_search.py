@@ -169,6 +169,27 @@ def test_snippets_mark_the_term_and_keep_no_markup_of_the_text(client, region_a)
     assert "<b>Bold" not in html
 
 
+def test_a_snippet_shows_an_ampersand_of_the_description_once_escaped(client, region_a):
+    practice(
+        region_a,
+        title="Missions",
+        summary="Trade missions.",
+        description="<p>Fairs &amp; missions for <strong>exporters</strong>.</p>",
+    )
+    html = client.get(URL, {"q": "exporters"}).content.decode()
+    assert "Fairs &amp; missions for <mark>exporters</mark>" in html
+    assert "&amp;amp;" not in html
+
+
+def test_results_on_a_later_page_have_snippets_too(client, region_a):
+    for number in range(25):
+        practice(region_a, title=f"Scheme {number}", summary=f"Vouchers for exporters {number}.")
+    response = client.get(URL, {"q": "exporters", "page": 2})
+    shown = response.context["practices"]
+    assert len(shown) == 5
+    assert all("<mark>exporters</mark>" in practice.snippet for practice in shown)
+
+
 def test_highlight_shows_words_not_markup_and_escapes_them_before_marking():
     result = highlight("<p><i>Fiere</i> &amp; fiere &lt;b&gt;</p>", ["fiere"])
     assert result == "<mark>Fiere</mark> &amp; <mark>fiere</mark> &lt;b&gt;"
@@ -263,6 +284,16 @@ def test_pages_hold_twenty_practices_and_their_links_keep_the_filters(client, re
     assert "page=2" in next_link
     second = client.get(URL + next_link)
     assert titles(second) == [f"Finished practice {n}" for n in range(20, 25)]
+
+
+def test_a_result_shows_its_themes_in_alphabetical_order(
+    client, region_a, export_theme, skills_theme
+):
+    access = Theme.objects.create(name="Access to finance", slug="access-to-finance")
+    practice(region_a, title="Vouchers", themes=[skills_theme, export_theme, access])
+    html = client.get(URL).content.decode()
+    badges = re.findall(r'<span class="badge">([^<]+)</span>', html)
+    assert badges == ["Access to finance", "Export promotion", "Skills"]
 
 
 def test_the_form_works_without_javascript(client, region_a):
