@@ -30,6 +30,13 @@ class Sort:
     }
 
 
+class FilterSelect(forms.Select):
+    """A select without option groups whose options are written in its own template: Django's
+    renders two more templates per option, a tenth of the list page's rendering time."""
+
+    template_name = "practices/widgets/select.html"
+
+
 class PracticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -38,12 +45,14 @@ class PracticeFilter(django_filters.FilterSet):
     )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),
+        widget=FilterSelect,
         queryset=Region.objects.all(),
         to_field_name="slug",
         empty_label=_("All regions"),
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
+        widget=FilterSelect,
         field_name="region__country",
         choices=Country.choices,
         empty_label=_("All countries"),
@@ -57,17 +66,20 @@ class PracticeFilter(django_filters.FilterSet):
     )
     instrument = django_filters.ChoiceFilter(
         label=_("Instrument type"),
+        widget=FilterSelect,
         field_name="instrument_type",
         choices=InstrumentType.choices,
         empty_label=_("All instrument types"),
     )
     progress = django_filters.ChoiceFilter(
         label=_("Status of the practice"),
+        widget=FilterSelect,
         choices=Progress.choices,
         empty_label=_("Ongoing or finished"),
     )
     transferred = django_filters.ChoiceFilter(
         label=_("Transfers"),
+        widget=FilterSelect,
         choices=[
             ("yes", _("Studied or adopted by another region")),
             ("no", _("Not transferred yet")),
@@ -82,6 +94,7 @@ class PracticeFilter(django_filters.FilterSet):
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
+        widget=FilterSelect,
         choices=Sort.CHOICES,
         empty_label=None,
         method="keep",  # applied last, in filter_queryset

@@ -121,10 +121,12 @@ class GoodPractice(models.Model):
             models.Index(fields=["status", "-published_at"], name="practice_published"),
             # The list sorted by title walks this index instead of sorting every practice.
             models.Index(fields=["status", "title", "id"], name="practice_title"),
-            # A region's newest practices (its page; a broad search filtered by region finds
-            # its most recent matches) without walking the other regions' practices.
+            # A region's newest practices (a broad search filtered by region finds its most
+            # recent matches) without walking the other regions' practices; with the id, a
+            # region's practices are counted and joined to their themes from the index alone.
             models.Index(
-                fields=["status", "region", "-published_at"], name="practice_region_published"
+                fields=["status", "region", "-published_at", "-id"],
+                name="practice_region_published",
             ),
         ]
 

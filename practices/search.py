@@ -214,18 +214,17 @@ def add_snippets(practices: list[GoodPractice], q: str) -> None:
     """
     if not practices:
         return
+    shown = GoodPractice.objects.filter(pk__any_of=[p.pk for p in practices]).order_by()
     if is_postgresql():
-        snippets = dict(
-            GoodPractice.objects.filter(pk__any_of=[practice.pk for practice in practices])
-            .annotate(snippet=_headline(q))
-            .values_list("pk", "snippet")
-        )
-        for practice in practices:
-            practice.snippet = snippets[practice.pk]
-        return
-    words = query_words(q)
+        snippets = dict(shown.annotate(snippet=_headline(q)).values_list("pk", "snippet"))
+    else:
+        words = query_words(q)
+        snippets = {
+            pk: highlight(f"{summary} {description}", words)
+            for pk, summary, description in shown.values_list("pk", "summary", "description")
+        }
     for practice in practices:
-        practice.snippet = highlight(f"{practice.summary} {practice.description}", words)
+        practice.snippet = snippets[practice.pk]
 
 
 def _query(q):

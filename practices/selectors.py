@@ -7,6 +7,23 @@ from .models import GoodPractice
 from .search import add_snippets
 
 PER_PAGE = 20
+# What a result card shows: the long texts stay in the database (on PostgreSQL out of line, so
+# each one read would be a lookup of its own).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "language",
+    "summary",
+    "instrument_type",
+    "progress",
+    "start_year",
+    "end_year",
+    "published_at",
+    "region__name",
+    "region__country",
+    "owner__name",
+    "owner__short_name",
+)
 # A search matching more practices than this ranks and pages through the most recent ones.
 MATCH_LIMIT = 1000
 
@@ -36,6 +53,7 @@ def practice_page(
 
     `count`, when the caller knows it already (a search counted its matches).
     """
+    practices = practices.only(*CARD_FIELDS)
     if count is None:
         page = Paginator(practices, PER_PAGE).get_page(number)
     else:
