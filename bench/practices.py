@@ -370,10 +370,11 @@ def timings(client, url: str) -> tuple[float, float]:
 
 
 def pages() -> list[tuple[str, str]]:
-    from practices.models import GoodPractice
+    from practices.models import GoodPractice, Theme
 
     region = GoodPractice.objects.published().select_related("region").first().region
     detail = GoodPractice.objects.published().order_by("-published_at").first()
+    theme = Theme.objects.filter(practices__in=[detail]).first()
     return [
         ("list, no filter", "/practices/"),
         (f"search, common word ({COMMON_WORD})", f"/practices/?q={COMMON_WORD}"),
@@ -383,6 +384,8 @@ def pages() -> list[tuple[str, str]]:
             f"/practices/?q={COMMON_WORD}&region={region.slug}&progress=finished",
         ),
         ("list, page 50 by title", "/practices/?sort=title&page=50"),
+        (f"search ({COMMON_WORD}), page 40", f"/practices/?q={COMMON_WORD}&page=40"),
+        ("filters only (theme + region)", f"/practices/?theme={theme.slug}&region={region.slug}"),
         ("detail page", detail.get_absolute_url()),
     ]
 
