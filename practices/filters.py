@@ -31,7 +31,7 @@ class Sort:
 
 
 class FilterSelect(forms.Select):
-    """A select without option groups whose options are written in its own template: Django's
+    """A select without option groups, its options written in its own template: Django's own
     renders two more templates per option, a tenth of the list page's rendering time."""
 
     template_name = "practices/widgets/select.html"
