@@ -47,6 +47,28 @@ def test_visitor_searches_filters_opens_a_practice_and_sends_an_interest(browser
     assert interest.email == "giulia@example.org"
 
 
+def test_with_javascript_the_results_follow_the_filters_without_leaving_the_page(
+    browser_page, demo
+):
+    page = browser_page()
+    page.goto("/practices/")
+    page.evaluate("window.sameDocument = true")
+    page.get_by_label("Region", exact=True).select_option(label="Pécs (Hungary–Croatia border)")
+    expect(page).to_have_url(re.compile(r"\?region=pecs&sort=relevance$"))
+    expect(page.locator("#practice-count")).to_have_text("3 good practices")
+    expect(page.locator("#practice-results")).to_contain_text(WOMEN)
+    csv = page.get_by_role("link", name="Download these results (CSV)")
+    expect(csv).to_have_attribute("href", re.compile(r"export\.csv\?region=pecs&"))
+
+    search = page.get_by_label("Search", exact=True)
+    search.press_sequentially("women")
+    expect(page.locator("#practice-count")).to_have_text("1 good practice")
+    expect(page.locator("#practice-results mark").first).to_have_text(re.compile("women", re.I))
+    expect(search).to_be_focused()
+    expect(page).to_have_url(re.compile(r"\?q=women&region=pecs&sort=relevance$"))
+    assert page.evaluate("window.sameDocument") is True
+
+
 def test_axe_finds_nothing_on_the_practice_list_detail_and_matrix(
     browser_page, axe_violations, demo
 ):
