@@ -97,7 +97,6 @@ class IndicatorForm(forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "off"
         self.fields["unit"].widget.attrs["autocomplete"] = "off"
         self.fields["unit"].widget.attrs["size"] = 8
-        self.fields["year"].widget.attrs["size"] = 5
 
 
 GONE_ROW = gettext_lazy(

@@ -1,14 +1,16 @@
 """A real Chromium (Debian's /usr/bin/chromium, driven by Playwright) and axe-core.
 
-One browser per test session; a fresh browser context per role. Without Chromium the browser
-tests fail when the CI environment variable is set and are skipped otherwise.
+One browser per test worker, reused by every test; a fresh browser context per test. Without
+Chromium the browser tests fail when the CI environment variable is set and are skipped otherwise.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.e2e.sessions import carry_session
+from tests.harness.tools import require
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -24,10 +26,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _unavailable(reason: str):
-    message = f"Browser tests need Chromium and Playwright: {reason}"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set, so this is a failure, not a skip)", pytrace=False)
-    pytest.skip(message)
+    require(False, f"Browser tests need Chromium and Playwright: {reason}")
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +61,7 @@ def axe_script() -> str:
 
 
 @pytest.fixture
-def browser_page(chromium, live_server, axe_script):
+def browser_page(chromium, live_server):
     """`browser_page(client)` → a Playwright page in a fresh context carrying the session of
     the Django test client `client` (signed in with force_login, or anonymous)."""
     contexts = []
@@ -70,12 +69,7 @@ def browser_page(chromium, live_server, axe_script):
     def _page(client=None):
         context = chromium.new_context(base_url=live_server.url, locale="en-GB")
         contexts.append(context)
-        context.add_init_script(script=axe_script)  # axe-core loads with every page
-        cookie = client.cookies.get(settings.SESSION_COOKIE_NAME) if client else None
-        if cookie is not None:
-            context.add_cookies(
-                [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-            )
+        carry_session(context, client, live_server.url)
         return context.new_page()
 
     yield _page
@@ -84,10 +78,14 @@ def browser_page(chromium, live_server, axe_script):
 
 
 @pytest.fixture
-def axe_violations():
+def axe_violations(axe_script):
     """`axe_violations(page)` → readable descriptions of the page's WCAG 2.1 A/AA violations."""
 
     def _violations(page) -> list[str]:
+        # Loaded into the page only when it is checked: compiling axe-core on every navigation
+        # of every browser test cost more than the checks.
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(axe_script)
         options = {
             "runOnly": {"type": "tag", "values": WCAG_TAGS},
             "resultTypes": ["violations"],

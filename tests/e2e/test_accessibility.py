@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from reports.models import MAX_SECTION_CHARS
+from tests.e2e.sessions import carry_session
 from tests.harness import factories
 from tests.harness.checks import client_for, url_of
 from tests.harness.registry import ROUTES, Access, route
@@ -19,11 +20,6 @@ pytestmark = pytest.mark.browser
 
 PAGES = [r for r in ROUTES if r.is_page and r.html]
 LANGUAGES = ("en", "hu")
-
-
-def roles_seeing(page_route):
-    """The roles that get the page; a TOKEN link that redirects is followed as a visitor."""
-    return page_route.allowed_roles() or ["anonymous"]
 
 
 def visit(page, url):
@@ -43,12 +39,12 @@ def report(problems: dict[str, list[str]]) -> str:
 
 @pytest.mark.parametrize("page_route", [pytest.param(r, id=r.name) for r in PAGES])
 def test_page_passes_axe_in_english_and_hungarian_for_every_role_that_sees_it(
-    page_route, world, browser_page, axe_violations
+    page_route, world, browser_page, axe_violations, live_server
 ):
     problems = {}
-    for role in roles_seeing(page_route):
-        # One browser context per role, for both languages: its session is the role's.
-        page = browser_page(client_for(page_route, world, role))
+    page = browser_page()
+    for role in page_route.viewing_roles():
+        carry_session(page.context, client_for(page_route, world, role), live_server.url)
         for language in LANGUAGES:
             url = url_of(page_route, world, language=language)
             visit(page, url)

@@ -138,6 +138,10 @@ class Route:
     def allowed_roles(self) -> list[str]:
         return [role for role in self.roles if self.expected(role) is Outcome.OK]
 
+    def viewing_roles(self) -> list[str]:
+        """The roles that get the page; a TOKEN link that redirects is followed as a visitor."""
+        return self.allowed_roles() or ["anonymous"]
+
     def refused_roles(self) -> list[str]:
         return [
             role for role in self.roles if self.expected(role) not in (Outcome.OK, Outcome.REDIRECT)

@@ -2,7 +2,8 @@
 and in step with the code. `make messages` brings them up to date after the code changed.
 
 Run alone with `pytest tests/i18n/test_catalogues.py`. Comparing with the code runs Django's
-makemessages (gettext's xgettext) on a copy of the sources; without gettext that test is skipped.
+makemessages (gettext's xgettext) on a copy of the sources; without gettext that test is skipped
+(and fails on CI).
 """
 
 import os
@@ -14,6 +15,8 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+
+from tests.harness.tools import require
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
 PROJECT = LOCALE.parent
@@ -92,12 +95,10 @@ def test_the_compiled_catalogue_matches_its_source(language):
 def fresh_catalogue(tmp_path_factory) -> tuple[polib.POFile, str]:
     """The catalogue makemessages makes from the code now, and what it printed; from a copy of
     the sources, so that the catalogues themselves are not touched."""
-    if not all(shutil.which(tool) for tool in ("xgettext", "msguniq", "msgmerge")):
-        message = "gettext is not installed (apt-get install gettext): cannot compare"
-        # .ci/run installs gettext: there a missing tool is a broken set-up, not a reason to skip.
-        if os.environ.get("CI"):
-            pytest.fail(f"{message} (CI is set, so this is a failure, not a skip)", pytrace=False)
-        pytest.skip(message)
+    require(
+        all(shutil.which(tool) for tool in ("xgettext", "msguniq", "msgmerge")),
+        "gettext is not installed (apt-get install gettext): cannot compare",
+    )
     copy = tmp_path_factory.mktemp("sources") / "project"
     shutil.copytree(
         PROJECT,

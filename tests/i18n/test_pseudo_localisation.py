@@ -11,7 +11,6 @@ import io
 
 import pytest
 from django.core import mail
-from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 from events.services import registration_cancel, registration_create
@@ -21,15 +20,13 @@ from practices.services import interest_send, practice_transition
 from reports.services import report_transition
 from tests.harness import factories
 from tests.harness.checks import client_for, url_of
+from tests.harness.error_states import INVALID_FORMS, error_pages, invalid_form_page
 from tests.harness.registry import ROUTES, Access, route
 from tests.i18n.pseudo import content_words, unmarked, visible_texts
 
+pytestmark = pytest.mark.sweep
+
 PAGES = [r for r in ROUTES if r.is_page and r.html and r.access is not Access.STAFF]
-
-
-def roles_seeing(page_route):
-    """The roles that get the page; a TOKEN link that redirects is followed as a visitor."""
-    return page_route.allowed_roles() or ["anonymous"]
 
 
 def english_leftovers(pages: dict[str, str]) -> str:
@@ -55,7 +52,7 @@ def listing(found: dict[str, list[str]]) -> str:
 @pytest.mark.parametrize("page_route", [pytest.param(r, id=r.name) for r in PAGES])
 def test_every_word_of_the_page_is_marked_for_every_role(page_route, pseudo, world):
     pages = {}
-    for role in roles_seeing(page_route):
+    for role in page_route.viewing_roles():
         url = url_of(page_route, world)
         response = client_for(page_route, world, role).get(url, follow=True)
         assert response.status_code == 200, f"{url} as {role}: {response.status_code}"
@@ -80,40 +77,19 @@ def test_the_check_finds_unmarked_words_but_not_content_nor_other_languages():
 
 # --- error states ------------------------------------------------------------------------------
 
-INVALID_FORMS = [
-    ("partners:instrument_create", "owner", {"name": ""}),
-    ("reports:report_create", "owner", {"title": ""}),
-    ("practices:practice_create", "owner", {"title": ""}),
-    ("events:event_create", "owner", {"title": ""}),
-    ("account_login", "anonymous", {"login": "owner@lombardy.example", "password": "wrong"}),
-    ("account_signup", "anonymous", {"email": "new@example.org", "password1": "x"}),
-]
-
 
 @pytest.mark.parametrize(
     ("name", "role", "data"), [pytest.param(*form, id=form[0]) for form in INVALID_FORMS]
 )
 def test_a_form_with_errors_is_marked(name, role, data, pseudo, world):
-    form_route = route(name)
-    response = client_for(form_route, world, role).post(url_of(form_route, world), data)
-    page = response.content.decode()
+    page = invalid_form_page(name, role, data, world)
     assert 'aria-invalid="true"' in page or "errorlist" in page, "the form shows no errors"
     leftovers = english_leftovers({f"{name} with errors as {role}": page})
     assert not leftovers, "Words not marked for translation:\n" + leftovers
 
 
 def test_the_error_pages_are_marked(pseudo, world):
-    forbidden = route("partners:instrument_create")
-    response_403 = client_for(forbidden, world, "colleague").get(url_of(forbidden, world))
-    response_404 = client_for(forbidden, world, "anonymous").get("/practices/no-such-practice/")
-    assert (response_403.status_code, response_404.status_code) == (403, 404)
-    leftovers = english_leftovers(
-        {
-            "403 page": response_403.content.decode(),
-            "404 page": response_404.content.decode(),
-            "500 page": render_to_string("500.html"),
-        }
-    )
+    leftovers = english_leftovers(error_pages(world))
     assert not leftovers, "Words not marked for translation:\n" + leftovers
 
 
