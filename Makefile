@@ -15,7 +15,18 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run worker setup test test-postgres lint format messages bench browser-deps clean
+# Tests run in parallel, one worker per core (pytest-xdist); WORKERS=1 runs them in one process.
+WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -n $(WORKERS)
+# The PostgreSQL that `make test-postgres` uses; `scripts/postgres-for-tests` makes this role and
+# database (PGTEST_USER, PGTEST_PASSWORD, PGTEST_DATABASE change them).
+PG_TEST_URL ?= postgres://interventures:interventures@127.0.0.1:5432/interventures
+# What depends on the database. Browser tests and page sweeps (every page × role: axe, Nu HTML
+# checker, pseudo-localisation) read pages whose markup does not: CI runs them on SQLite only.
+DATABASE_TESTS := not browser and not sweep
+
+.PHONY: run worker setup test test-quick test-postgres postgres typecheck lint format messages \
+	bench test-tools hooks install-production clean
 
 # The background worker (compendium PDFs) runs beside the web server and stops with it (Ctrl-C).
 run: setup ## Install, migrate, load the demo data and serve the portal on http://$(HOST):$(PORT)
@@ -32,15 +43,27 @@ setup: $(VENV)/.synced
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 
-test: $(VENV)/.synced browser-deps ## Run the whole suite (DATABASE_URL selects PostgreSQL)
-	$(VENV)/bin/pytest
+test: $(VENV)/.synced test-tools ## Every test, browser included, on SQLite (or DATABASE_URL)
+	$(PYTEST)
 
-test-postgres: ## The suite against the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://127.0.0.1:5432/interventures} $(MAKE) test
+test-quick: $(VENV)/.synced test-tools ## Everything but the browser tests: the inner loop
+	$(PYTEST) -m "not browser"
+
+test-postgres: $(VENV)/.synced postgres ## The database-dependent tests on a local PostgreSQL
+	DATABASE_URL=$(PG_TEST_URL) $(PYTEST) -m "$(DATABASE_TESTS)"
+
+postgres: ## Install (as root) and start PostgreSQL; create the role and database of PG_TEST_URL
+	scripts/postgres-for-tests
+
+typecheck: $(VENV)/.synced ## mypy with django-stubs over the access, services and selectors layers
+	$(VENV)/bin/mypy
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+hooks: $(VENV)/.synced ## Run ruff and the migrations check before each commit (pre-commit)
+	$(VENV)/bin/pre-commit install
 
 format: $(VENV)/.synced
 	$(VENV)/bin/ruff format .
@@ -64,21 +87,37 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen
 	@touch $@
 
+# A server needs the portal's own packages only: no test or lint tools.
+install-production: | $(UV) ## Install the locked dependencies without the development group
+	$(UV) sync --frozen --no-dev
+	@rm -f $(VENV)/.synced
+
 $(TOOLS)/bin/uv:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (none found on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet uv
 
-# Browser tests drive Debian's Chromium; Playwright's own browser download cannot be used.
-# gettext: the catalogue test (tests/i18n) runs makemessages to compare the .po files.
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v msgfmt >/dev/null; then \
+# The tools some tests drive, from Debian: Chromium (browser tests; Playwright's own browser
+# download cannot be used), poppler (PDF pages), DejaVu fonts (PDFs), gettext (the catalogue
+# test runs makemessages), Java and npm (the W3C Nu HTML checker, vnu.jar from the npm registry).
+TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core gettext default-jre-headless npm
+test-tools: node_modules/.installed
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v msgfmt >/dev/null \
+		|| ! command -v java >/dev/null || ! fc-list 2>/dev/null | grep -qi dejavu; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core gettext; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES); \
 		else \
-			echo "Install Chromium for the browser tests: sudo apt-get install chromium poppler-utils gettext"; \
+			echo "Some tests need: sudo apt-get install $(TEST_PACKAGES)"; \
 		fi; \
 	fi
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; } \
+		|| { echo "The Nu HTML checker needs npm: sudo apt-get install npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 clean:
-	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) node_modules staticfiles .pytest_cache .ruff_cache .mypy_cache

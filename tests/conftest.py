@@ -1,5 +1,5 @@
 """Shared fixtures: two regions with a partner organisation and a policy instrument each, and
-one user per role of the access policy (see /work/shared/DESIGN.md).
+one user per role of the access policy (docs/architecture.md, "Access").
 
 - `owner`: editor in `org_a` (region A), `colleague`: viewer in `org_a`,
 - `outsider`: editor in `org_b` (region B), `coordinator`: project-wide, no membership,
@@ -17,6 +17,8 @@ from django.utils import translation
 
 from partners.models import Country, Membership
 from tests.harness import factories
+
+pytest_plugins = ["tests.harness.durations"]
 
 ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordinator")
 
