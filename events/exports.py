@@ -70,19 +70,6 @@ def participant_counts(event: Event) -> ParticipantCounts:
     return ParticipantCounts(capacity=event.capacity, **counts)
 
 
-def waiting_position(registration: Registration) -> int | None:
-    """1 for the first on the waiting list; None when the registration is not waiting."""
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    earlier = Registration.objects.filter(
-        event_id=registration.event_id, status=RegistrationStatus.WAITING
-    ).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, pk__lt=registration.pk)
-    )
-    return earlier.count() + 1
-
-
 def _local(moment: datetime | None, event: Event) -> str:
     if moment is None:
         return ""

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import PartnerOrganisation, Region
 
+SLUG_MAX_LENGTH = 80
+
 
 class EventKind(models.TextChoices):
     KICK_OFF = "kick_off", _("Kick-off meeting")
@@ -51,7 +53,7 @@ class Event(models.Model):
     """A meeting of the partnership, with the place it was planned at beside the one it had."""
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=SLUG_MAX_LENGTH, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind)
     host_region = models.ForeignKey(
         Region,

@@ -11,9 +11,7 @@ from interventures.slugs import unique_slug
 from practices.models import GoodPractice
 
 from . import access
-from .models import Event, EventStatus, Registration, RegistrationStatus
-
-SLUG_MAX_LENGTH = Event._meta.get_field("slug").max_length
+from .models import SLUG_MAX_LENGTH, Event, EventStatus, Registration, RegistrationStatus
 
 
 def event_list(user) -> QuerySet[Event]:
@@ -95,24 +93,30 @@ def registration_state(event: Event, user) -> dict:
             .exclude(status=RegistrationStatus.CANCELLED)
             .first()
         )
-        if registration is not None and registration.status == RegistrationStatus.WAITING:
-            ahead = Registration.objects.filter(
-                event=event, status=RegistrationStatus.WAITING
-            ).filter(
-                Q(created_at__lt=registration.created_at)
-                | Q(created_at=registration.created_at, pk__lt=registration.pk)
-            )
-            registration.waiting_position = ahead.count() + 1
     seats_left = None
     if event.capacity is not None:
         seats_left = max(event.capacity - counts["confirmed"], 0)
     return {
         "can_register": access.can_register(user, event),
         "registration": registration,
+        "waiting_position": waiting_position(registration) if registration else None,
         "seats_left": seats_left,
         "waiting_count": counts["waiting"],
         "can_organise": access.can_organise(user, event),
     }
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first on the waiting list; None when the registration is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    earlier = Registration.objects.filter(
+        event_id=registration.event_id, status=RegistrationStatus.WAITING
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return earlier.count() + 1
 
 
 def times_differ(event: Event, viewer_timezone) -> bool:
@@ -126,8 +130,9 @@ def times_differ(event: Event, viewer_timezone) -> bool:
 
 def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug made of the title, with a number appended when it is taken."""
+    others = Event.objects.all() if exclude_pk is None else Event.objects.exclude(pk=exclude_pk)
     return unique_slug(
-        Event.objects.exclude(pk=exclude_pk),
+        others,
         title,
         base_length=SLUG_MAX_LENGTH - 5,
         fallback="event",

@@ -45,7 +45,7 @@ def registration_create(*, event: Event, user) -> Registration:
     """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        if not event.registration_is_open:
+        if event.capacity is None or not event.registration_is_open:
             raise ValidationError(_("Registration for this event is closed."))
         active = Registration.objects.filter(event=event).exclude(
             status=RegistrationStatus.CANCELLED

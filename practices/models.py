@@ -62,6 +62,9 @@ class GoodPracticeQuerySet(models.QuerySet):
 class GoodPractice(models.Model):
     """An experience, activity or policy of a public institution with concrete results."""
 
+    # Not a column: the list page's selector sets it, the theme names in one query.
+    theme_names: list[str]
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=90, unique=True)
     region = models.ForeignKey(

@@ -68,7 +68,7 @@ def practice_page(
 def _add_theme_names(practices: list[GoodPractice]) -> None:
     """`practice.theme_names`, sorted, in one query of names: prefetching the themes would
     build a related manager and a model per practice and theme, a few milliseconds a page."""
-    names = {practice.pk: [] for practice in practices}
+    names: dict[int, list[str]] = {practice.pk: [] for practice in practices}
     pairs = (
         GoodPractice.themes.through.objects.filter(goodpractice_id__in=names)
         .order_by("theme__name")

@@ -1,6 +1,7 @@
 """Reads of the reports app; each page's queries stay the same however many rows it shows."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -127,7 +128,7 @@ class RegionProgress:
 
 def report_progress(user, regions) -> list[RegionProgress]:
     """Each region's newest report the user may see; None where it is still private to them."""
-    newest = {}
+    newest: dict[int, SituationAnalysisReport] = {}
     for report in report_list(user).order_by("region_id", "-created_at"):
         newest.setdefault(report.region_id, report)
     return [RegionProgress(region, newest.get(region.pk)) for region in regions]
@@ -137,8 +138,9 @@ def report_progress(user, regions) -> list[RegionProgress]:
 class Version:
     """One saved version of a section, with the one saved before it (None for the first)."""
 
-    record: HistoricalReportSection
-    previous: HistoricalReportSection | None
+    # simple-history makes the class of its records at run time: no static type to name.
+    record: Any
+    previous: Any
     is_latest: bool
     is_current_text: bool
 

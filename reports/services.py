@@ -95,7 +95,7 @@ def section_save(*, section: ReportSection, author, body: str, base_version: int
             current.version += 1
             current.last_edited_by = author
             current.last_edited_at = timezone.now()
-            current._history_user = author
+            current._history_user = author  # type: ignore[attr-defined]  # simple-history's way
             current.save()
         SectionDraft.objects.filter(section=current, author=author).delete()
     return current

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import access, exports, services
+from .. import access, exports, selectors, services
 from ..models import Event, Registration, RegistrationStatus
 
 
@@ -38,7 +38,7 @@ def register(request, slug):
         messages.info(
             request,
             _("The event is full: you are on the waiting list (position %(position)d).")
-            % {"position": exports.waiting_position(registration)},
+            % {"position": selectors.waiting_position(registration)},
         )
     return redirect(event)
 
