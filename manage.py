@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> None:
+    from interventures.settings.env import read_dotenv_file
+
+    read_dotenv_file()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interventures.settings.dev")
     from django.core.management import execute_from_command_line
 

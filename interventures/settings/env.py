@@ -5,6 +5,7 @@ variable, instead of silently falling back to a default.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -63,3 +64,13 @@ def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     if not items and default is _MISSING:
         raise ImproperlyConfigured(f"The environment variable {name} must list at least one item.")
     return items
+
+
+def read_dotenv_file() -> None:
+    """Put the variables of `.env` beside manage.py (if there is one) into the environment.
+
+    Called by the entry points (manage.py, wsgi, asgi), not by the settings: the test suite
+    never reads it. A variable already set in the environment wins over the file."""
+    from dotenv import load_dotenv
+
+    load_dotenv(Path(__file__).resolve().parents[2] / ".env", override=False)
