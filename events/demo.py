@@ -1,4 +1,4 @@
-"""The partnership's real timeline (reference/FACTS.md) and a few example events ahead.
+"""The partnership's real timeline, from its public sources, and a few example events ahead.
 
 Dates are those of the sources; times of day are not public and are indicative. Only Burgos'
 study visit has no public date at all: its date is illustrative and its summary says so.

@@ -1,4 +1,5 @@
-"""The partnership as public sources describe it (shared/reference/FACTS.md), for demo data.
+"""The partnership as public sources describe it (the programme's project page and
+the partners' own pages), for demo data.
 
 Where a fact is not public, the text says "illustrative" rather than inventing precision.
 """

@@ -1,4 +1,4 @@
-"""The partnership's good practices (reference/FACTS.md) and the transfers between the regions.
+"""The partnership's good practices, from its public sources, and the transfers between regions.
 
 Three practices per region, 15 in all. Three are publicly known by name ("Promoting Women
 Entrepreneurship", "Financial support for SMEs", "Network of business and entrepreneurship

@@ -1,4 +1,5 @@
-"""Demo Situation Analysis Reports, written from shared/reference (FACTS.md and the article).
+"""Demo Situation Analysis Reports, written from the partnership's public sources (the
+programme's project page, the partners' pages and an Italian article on the project).
 
 Figures marked "illustrative" are not from the project's public sources.
 """
@@ -256,14 +257,14 @@ REPORTS = {
                 "value": "1376708",
                 "unit": "EUR",
                 "year": 2019,
-                "source": "INTER VENTURES project data (shared/reference/FACTS.md)",
+                "source": "INTER VENTURES project page, Interreg Europe programme",
             },
             {
                 "name": "ERDF contribution to INTER VENTURES",
                 "value": "1151955.30",
                 "unit": "EUR",
                 "year": 2019,
-                "source": "INTER VENTURES project data (shared/reference/FACTS.md)",
+                "source": "INTER VENTURES project page, Interreg Europe programme",
             },
             {
                 "name": "Ecosystem maturity stage (self-assessment)",
@@ -776,16 +777,14 @@ REPORTS = {
                 "value": "432808",
                 "unit": "EUR",
                 "year": 2022,
-                "source": (
-                    "INTER VENTURES action plan for Podkarpackie (shared/reference/FACTS.md)"
-                ),
+                "source": ("INTER VENTURES action plan for Podkarpackie"),
             },
             {
                 "name": "Partner organisations representing the region in INTER VENTURES",
                 "value": "2",
                 "unit": "organisations",
                 "year": 2020,
-                "source": "INTER VENTURES project data (shared/reference/FACTS.md)",
+                "source": "INTER VENTURES project page, Interreg Europe programme",
             },
             {
                 "name": "Ecosystem maturity stage (self-assessment)",
@@ -1093,10 +1092,7 @@ REPORTS = {
                 "value": "5",
                 "unit": "years",
                 "year": 2021,
-                "source": (
-                    "Strategic Plan for the province of Burgos 2021-2025 "
-                    "(shared/reference/FACTS.md)"
-                ),
+                "source": ("Strategic Plan for the province of Burgos 2021-2025"),
             },
             {
                 "name": "Rural SMEs selling outside Spain",

@@ -6,8 +6,12 @@ from django.urls import reverse
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
 
-def seed(password="interventures-demo"):
+def seed(password=None):
     call_command("seed_demo", password=password, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def can_sign_in(client, password, email="editor.lombardy@demo.interventures.eu"):
+    return client.login(email=email, password=password)
 
 
 def counts():
@@ -39,11 +43,48 @@ def test_seeding_twice_changes_nothing(db):
     assert counts() == first
 
 
+def test_new_demo_accounts_get_the_documented_password(client, db):
+    seed()
+
+    assert can_sign_in(client, "interventures-demo")
+    assert can_sign_in(client, "interventures-demo", email="coordinator@demo.interventures.eu")
+
+
+def test_seeding_again_keeps_a_password_someone_changed(client, db):
+    seed()
+    editor = User.objects.get(email="editor.lombardy@demo.interventures.eu")
+    editor.set_password("my-own-password")
+    editor.save()
+
+    seed()
+
+    assert can_sign_in(client, "my-own-password")
+    assert not can_sign_in(client, "interventures-demo")
+
+
+def test_seeding_again_hashes_no_password(db, monkeypatch):
+    seed()
+    hashed = []
+    monkeypatch.setattr(
+        "partners.management.commands.seed_demo.make_password", lambda raw: hashed.append(raw)
+    )
+
+    seed()
+
+    assert hashed == []
+
+
+def test_a_password_given_to_the_command_is_set_on_every_demo_account(client, db):
+    seed()
+    seed(password="another-demo-password")
+
+    assert can_sign_in(client, "another-demo-password")
+    assert can_sign_in(client, "another-demo-password", email="stakeholder@demo.interventures.eu")
+
+
 def test_lombardy_editor_edits_lombardy_instrument_but_not_klaipedas(client, db):
     seed(password="another-demo-password")
-    assert client.login(
-        email="editor.lombardy@demo.interventures.eu", password="another-demo-password"
-    )
+    assert can_sign_in(client, "another-demo-password")
     lombardy = PolicyInstrument.objects.get(region__slug="lombardy")
     klaipeda = PolicyInstrument.objects.get(region__slug="klaipeda")
 

@@ -1,4 +1,5 @@
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -16,10 +17,19 @@ class Command(BaseCommand):
     help = "Load the partnership's real regions, partners and instruments and the demo accounts."
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="demo accounts' password")
+        parser.add_argument(
+            "--password",
+            help=(
+                f"set every demo account's password to this (default: new accounts get "
+                f"{DEFAULT_PASSWORD!r}, existing ones keep theirs)"
+            ),
+        )
 
     @transaction.atomic
     def handle(self, *args, password, **options):
+        # Hashing is slow by design: hash once, and only when an account needs a password.
+        self._hashed = None
+        self._password = password
         regions = {}
         for row in demo_data.REGIONS:
             regions[row["slug"]], _ = Region.objects.update_or_create(
@@ -43,11 +53,11 @@ class Command(BaseCommand):
                 organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
             )
 
-        self._account("coordinator", password, is_coordinator=True)
-        self._account("stakeholder", password)
+        self._account("coordinator", is_coordinator=True)
+        self._account("stakeholder")
         for slug, short_name in demo_data.DEMO_ACCOUNT_ORGANISATION.items():
             for role in Membership.Role:
-                user = self._account(f"{role}.{slug}", password)
+                user = self._account(f"{role}.{slug}")
                 Membership.objects.update_or_create(
                     user=user, organisation=organisations[short_name], defaults={"role": role}
                 )
@@ -64,16 +74,22 @@ class Command(BaseCommand):
                 f"{new_events} new events, "
                 f"{new_practices} new good practices, "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
-                f"(password: {password})."
+                f"(password: {password or DEFAULT_PASSWORD} unless changed)."
             )
         )
 
-    def _account(self, local_part: str, password: str, **fields) -> User:
+    def _account(self, local_part: str, **fields) -> User:
         email = f"{local_part}@{DEMO_DOMAIN}"
-        user, _ = User.objects.update_or_create(email=email, defaults=fields)
-        user.set_password(password)
-        user.save(update_fields=["password"])
+        user, created = User.objects.update_or_create(email=email, defaults=fields)
+        if created or self._password is not None:
+            user.password = self._password_hash()
+            user.save(update_fields=["password"])
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         return user
+
+    def _password_hash(self) -> str:
+        if self._hashed is None:
+            self._hashed = make_password(self._password or DEFAULT_PASSWORD)
+        return self._hashed
