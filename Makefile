@@ -39,9 +39,9 @@ run: setup ## Install, migrate, load the demo data and serve the portal on http:
 worker: setup ## Only the background worker (django-tasks-db), e.g. beside another web server
 	$(MANAGE) db_worker
 
+# The system checks run once, in the server or worker that follows (and in CI): not here too.
 setup: $(VENV)/.synced
-	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
+	$(MANAGE) migrate --no-input --skip-checks
 
 test: $(VENV)/.synced test-tools ## Every test, browser included, on SQLite (or DATABASE_URL)
 	$(PYTEST)

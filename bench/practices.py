@@ -424,7 +424,6 @@ def main() -> None:
     for url, size in ((small_url, SMALL), (big_url, BIG)):
         use_database(url)
         call_command("migrate", verbosity=0)
-        call_command("createcachetable", verbosity=0)
         fill(size)
         for label, page in pages():
             try:

@@ -108,6 +108,7 @@ DATABASES = {"default": database_config(env_str("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The database cache is shared by every process, so allauth's rate limits hold across workers.
+# Migration interventures/0001 creates its tables; a cache added here needs `createcachetable`.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -15,6 +15,8 @@ DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
 
 class Command(BaseCommand):
     help = "Load the partnership's real regions, partners and instruments and the demo accounts."
+    # The server started after it (make run) runs the system checks; twice costs a second.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument(
