@@ -36,7 +36,8 @@ def can_edit(user, practice: GoodPractice) -> bool:
     return is_region_editor(user, practice) and practice.status in EDITABLE
 
 
-def is_reviewer(user) -> bool:
+def is_reviewer(user, practice: GoodPractice | None = None) -> bool:
+    """Coordinators publish or return every region's practices."""
     return roles_of(user).coordinator
 
 

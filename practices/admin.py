@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import GoodPractice, Interest, PracticeTransition, Theme, Transfer
+from .models import GoodPractice, Interest, Theme, Transfer
 
 
 @admin.register(Theme)
@@ -8,16 +8,6 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-class TransitionInline(admin.TabularInline):
-    model = PracticeTransition
-    extra = 0
-    readonly_fields = ["actor", "from_status", "to_status", "reason", "created_at"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class TransferInline(admin.TabularInline):
@@ -34,7 +24,7 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     list_select_related = ["region", "owner"]
     filter_horizontal = ["themes"]
     readonly_fields = ["created_at", "updated_at", "contact_consent_at", "contact_consent_wording"]
-    inlines = [TransferInline, TransitionInline]
+    inlines = [TransferInline]
 
 
 @admin.register(Transfer)

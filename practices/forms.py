@@ -125,13 +125,3 @@ class InterestForm(forms.ModelForm):
 
     def service_data(self) -> dict:
         return {key: self.cleaned_data[key] for key in ("name", "email", "organisation", "message")}
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for returning it"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The owner organisation's editors receive it by email."),
-        error_messages={"required": _("Please give a reason: the region's editors will read it.")},
-    )

@@ -144,36 +144,6 @@ class GoodPractice(models.Model):
         return bool(self.contact_consent_at and (self.contact_name or self.contact_email))
 
 
-class PracticeTransition(models.Model):
-    """One step of a practice's publication: who moved it from which status to which, why."""
-
-    practice = models.ForeignKey(
-        GoodPractice,
-        on_delete=models.CASCADE,
-        related_name="transitions",
-        verbose_name=_("good practice"),
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    from_status = models.CharField(_("from"), max_length=10, choices=PracticeStatus)
-    to_status = models.CharField(_("to"), max_length=10, choices=PracticeStatus)
-    reason = models.TextField(_("reason"), blank=True, max_length=5000)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("publication step")
-        verbose_name_plural = _("publication steps")
-
-    def __str__(self):
-        return f"{self.practice}: {self.from_status} → {self.to_status}"
-
-
 class TransferStage(models.TextChoices):
     INTEREST = "interest", _("Interest")
     STUDY = "study", _("Study")

@@ -1,7 +1,10 @@
 """Reads of the practices app; a page's query count stays the same however many rows it shows."""
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+
+from partners.models import Membership
 
 from .models import GoodPractice
 from .search import add_snippets
@@ -78,3 +81,14 @@ def _add_theme_names(practices: list[GoodPractice]) -> None:
         names[practice_id].append(name)
     for practice in practices:
         practice.theme_names = names[practice.pk]
+
+
+def owner_editors(practice: GoodPractice, *, exclude_user=None) -> list:
+    """The active editors of the organisation that owns the practice (but `exclude_user`)."""
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__role=Membership.Role.EDITOR,
+        memberships__organisation_id=practice.owner_id,
+    )
+    excluded = getattr(exclude_user, "pk", None)
+    return [user for user in users if user.pk != excluded]

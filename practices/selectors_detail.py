@@ -8,7 +8,7 @@ from events.models import Event
 from partners.access import roles_of
 from partners.models import Region
 
-from .models import GoodPractice, PracticeTransition, Transfer
+from .models import GoodPractice, Transfer
 
 RELATED_LIMIT = 3
 
@@ -32,7 +32,6 @@ def practice_detail(user, slug: str) -> GoodPractice:
                 "transfers",
                 queryset=Transfer.objects.select_related("region").order_by("region__name"),
             ),
-            Prefetch("transitions", queryset=PracticeTransition.objects.select_related("actor")),
             # `practice.presented_at`: the published events where the practice was presented.
             Prefetch(
                 "events",

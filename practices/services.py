@@ -6,7 +6,6 @@ sanitised here on every save, whatever the browser sent.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -19,9 +18,11 @@ from django.utils.translation import gettext_lazy
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
-from partners.models import Membership
+from workflow.services import transition
 
-from .models import GoodPractice, Interest, PracticeStatus, PracticeTransition
+from .models import GoodPractice, Interest, PracticeStatus
+from .selectors import owner_editors
+from .workflow import PRACTICE_WORKFLOW
 
 RICH_TEXT_FIELDS = (
     "description",
@@ -201,88 +202,14 @@ def contact_withdraw(*, practice: GoodPractice) -> GoodPractice:
 
 # --- the publication workflow ------------------------------------------------------------------
 
-# action → (statuses it starts from, status it leads to, reason required)
-TRANSITIONS = {
-    "submit": (
-        {PracticeStatus.DRAFT, PracticeStatus.RETURNED},
-        PracticeStatus.SUBMITTED,
-        False,
-    ),
-    "publish": ({PracticeStatus.SUBMITTED}, PracticeStatus.PUBLISHED, False),
-    "return": ({PracticeStatus.SUBMITTED}, PracticeStatus.RETURNED, True),
-}
-
 
 def practice_transition(
     *, practice: GoodPractice, actor, action: str, reason: str = ""
 ) -> GoodPractice:
-    """Move the practice along the workflow, log the step and tell the people concerned.
-
-    The caller has asked the access policy whether `actor` may act; this checks the state
-    under a lock, so two reviewers clicking at once cannot both move it.
-    """
-    sources, target, reason_required = TRANSITIONS[action]
-    reason = (reason or "").strip()
-    if reason_required and not reason:
-        raise ValidationError(_("Please give a reason: the region's editors will read it."))
-    with transaction.atomic():
-        practice = (
-            GoodPractice.objects.select_for_update().select_related("region").get(pk=practice.pk)
-        )
-        if practice.status not in sources:
-            raise ValidationError(
-                _("The practice is %(status)s now; reload the page to see its current state.")
-                % {"status": practice.get_status_display().lower()}
-            )
-        PracticeTransition.objects.create(
-            practice=practice,
-            actor=actor,
-            from_status=practice.status,
-            to_status=target,
-            reason=reason,
-        )
-        practice.status = target
-        update_fields = ["status", "updated_at"]
-        if target == PracticeStatus.PUBLISHED:
-            practice.published_at = timezone.now()
-            update_fields.append("published_at")
-        practice.save(update_fields=update_fields)
-        _notify_transition(practice, action, actor, reason)
-    return practice
-
-
-def owner_editors(practice: GoodPractice, *, exclude_user=None) -> list:
-    users = get_user_model().objects.filter(
-        is_active=True,
-        memberships__role=Membership.Role.EDITOR,
-        memberships__organisation_id=practice.owner_id,
+    """Take a step of the practice's publication workflow (practices/workflow.py)."""
+    return transition(
+        workflow=PRACTICE_WORKFLOW, obj=practice, action=action, actor=actor, reason=reason
     )
-    excluded = getattr(exclude_user, "pk", None)
-    return [user for user in users if user.pk != excluded]
-
-
-def _notify_transition(practice, action, actor, reason) -> None:
-    if action == "submit":
-        users = get_user_model().objects.filter(is_coordinator=True, is_active=True)
-        recipients = [u for u in users if u.pk != getattr(actor, "pk", None)]
-    else:
-        recipients = owner_editors(practice, exclude_user=actor)
-    context = {
-        "practice": practice,
-        "action": action,
-        "actor": actor,
-        "reason": reason,
-        "site_url": settings.SITE_URL,
-    }
-
-    def build(addresses):
-        return EmailMessage(
-            subject=render_to_string("practices/email/transition_subject.txt", context).strip(),
-            body=render_to_string("practices/email/transition.txt", context),
-            bcc=addresses,
-        )
-
-    send_in_each_language(recipients, build)
 
 
 # --- interest ----------------------------------------------------------------------------------

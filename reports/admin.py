@@ -5,7 +5,6 @@ from .models import (
     Compendium,
     Indicator,
     ReportSection,
-    ReportTransition,
     ReviewComment,
     SituationAnalysisReport,
 )
@@ -16,22 +15,12 @@ class IndicatorInline(admin.TabularInline):
     extra = 0
 
 
-class TransitionInline(admin.TabularInline):
-    model = ReportTransition
-    extra = 0
-    readonly_fields = ["actor", "from_status", "to_status", "reason", "created_at"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(SituationAnalysisReport)
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["title", "region", "reference_period", "status", "updated_at"]
     list_filter = ["status", "region"]
     search_fields = ["title"]
-    inlines = [IndicatorInline, TransitionInline]
+    inlines = [IndicatorInline]
 
 
 @admin.register(ReportSection)

@@ -2,11 +2,13 @@
 
 from decimal import Decimal
 
+from activity.services import log_action
 from partners.models import Region, User
 
 from .demo_content import REPORTS
-from .models import Indicator, ReportTransition, SituationAnalysisReport
+from .models import Indicator, SituationAnalysisReport
 from .services import comment_add, comment_resolve, report_create, section_save
+from .workflow import REPORT_WORKFLOW
 
 
 def seed_reports(*, demo_domain: str) -> int:
@@ -55,12 +57,13 @@ def _create(region, content, people) -> None:
             comment_resolve(comment=comment, user=people["coordinator"])
     # The workflow's history is written directly: seeding must not email anyone.
     for step in content["transitions"]:
-        ReportTransition.objects.create(
-            report=report,
+        log_action(
             actor=people[step["actor"]],
-            from_status=step["from"],
-            to_status=step["to"],
-            reason=step["reason"],
+            verb=REPORT_WORKFLOW.verb_of(step["from"], step["to"]),
+            target=report,
+            from_state=step["from"],
+            to_state=step["to"],
+            data={"reason": step["reason"]} if step["reason"] else {},
         )
     report.status = content["status"]
     report.save(update_fields=["status"])

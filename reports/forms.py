@@ -63,15 +63,6 @@ class CommentForm(forms.Form):
         return next(section for section in self.report.sections.all() if section.key == key)
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The region's editors receive it by email."),
-    )
-
-
 class CompareForm(forms.Form):
     """`?from=&to=`: history ids of two versions of one section; either may be left out."""
 

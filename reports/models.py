@@ -1,6 +1,7 @@
 """Situation Analysis Reports: each region's picture of SME internationalisation, reviewed."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -14,6 +15,8 @@ from partners.models import Region
 from .outline import SPECS, SectionKey
 
 MAX_SECTION_CHARS = 200_000
+# How long a writer counts as "editing now" after their last sign of life.
+PRESENCE_WINDOW = timedelta(minutes=5)
 
 
 class ReportStatus(models.TextChoices):
@@ -239,36 +242,6 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return self.body[:60]
-
-
-class ReportTransition(models.Model):
-    """One step of the review workflow: who moved the report from which status to which."""
-
-    report = models.ForeignKey(
-        SituationAnalysisReport,
-        on_delete=models.CASCADE,
-        related_name="transitions",
-        verbose_name=_("report"),
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    from_status = models.CharField(_("from"), max_length=20, choices=ReportStatus)
-    to_status = models.CharField(_("to"), max_length=20, choices=ReportStatus)
-    reason = models.TextField(_("reason"), blank=True, max_length=5000)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("report transition")
-        verbose_name_plural = _("report transitions")
-
-    def __str__(self):
-        return f"{self.report}: {self.from_status} → {self.to_status}"
 
 
 def private_storage():

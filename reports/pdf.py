@@ -45,6 +45,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from activity.selectors import entries_for
+
 logger = logging.getLogger(__name__)
 
 # Every URL in the HTML is resolved against this base; the fetcher serves only its
@@ -264,7 +266,7 @@ def _printed(report) -> PrintedReport:
     sections = list(report.sections.order_by("position"))
     anchor = f"r{report.pk}"
     approved = (
-        report.transitions.filter(to_status=ReportStatus.APPROVED).order_by("-created_at").first()
+        entries_for(report).filter(to_state=ReportStatus.APPROVED).last()
         if report.status == ReportStatus.APPROVED
         else None
     )

@@ -10,13 +10,13 @@ from django.utils import timezone
 from interventures.richtext import plain_text
 
 from .models import (
+    PRESENCE_WINDOW,
     ReportSection,
     ReviewComment,
     SectionDraft,
     SectionPresence,
     SituationAnalysisReport,
 )
-from .services import PRESENCE_WINDOW
 
 HistoricalReportSection = ReportSection.history.model
 
@@ -47,7 +47,6 @@ def report_detail(user, pk: int) -> SituationAnalysisReport:
         .prefetch_related(
             Prefetch("sections", queryset=ReportSection.objects.select_related("last_edited_by")),
             Prefetch("comments", queryset=comments),
-            "transitions__actor",
             "indicators",
             "region__organisations",
         ),
@@ -192,3 +191,12 @@ def section_versions(section: ReportSection) -> list[Version]:
         .order_by("-history_date", "-history_id")
     )
     return _versions(section, records)
+
+
+def missing_required_sections(report: SituationAnalysisReport) -> list[str]:
+    """Titles of the outline's required sections that are still empty."""
+    return [
+        str(section.title)
+        for section in report.sections.all()
+        if section.spec.required and not section.body.strip()
+    ]

@@ -1,35 +1,25 @@
 """Writes of the reports app: sections, drafts, the review workflow and comments."""
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
-from partners.models import Membership
+from workflow.services import transition
 
 from .models import (
     EDITABLE_STATUSES,
     MAX_SECTION_CHARS,
     ReportSection,
-    ReportStatus,
-    ReportTransition,
     ReviewComment,
     SectionDraft,
     SectionPresence,
     SituationAnalysisReport,
 )
 from .outline import OUTLINE
-
-PRESENCE_WINDOW = timedelta(minutes=5)
+from .workflow import REPORT_WORKFLOW
 
 
 class SectionConflict(Exception):
@@ -127,82 +117,12 @@ def presence_touch(*, section: ReportSection, user) -> None:
     )
 
 
-# The review workflow: action → (statuses it starts from, status it leads to, reason required).
-TRANSITIONS = {
-    "submit": (EDITABLE_STATUSES, ReportStatus.IN_REVIEW, False),
-    "request_changes": ({ReportStatus.IN_REVIEW}, ReportStatus.CHANGES_REQUESTED, True),
-    "approve": ({ReportStatus.IN_REVIEW}, ReportStatus.APPROVED, False),
-    "reopen": ({ReportStatus.APPROVED}, ReportStatus.CHANGES_REQUESTED, True),
-}
-
-
-def missing_required_sections(report: SituationAnalysisReport) -> list[str]:
-    return [
-        str(section.title)
-        for section in report.sections.all()
-        if section.spec.required and not section.body.strip()
-    ]
-
-
 def report_transition(
     *, report: SituationAnalysisReport, actor, action: str, reason: str = ""
 ) -> SituationAnalysisReport:
-    """Move the report along the workflow, log who did it and tell the people concerned.
-
-    The caller has asked the access policy whether `actor` may; this checks the state, under
-    a lock, so two reviewers clicking at once cannot both move it.
-    """
-    sources, target, reason_required = TRANSITIONS[action]
-    reason = reason.strip()
-    if reason_required and not reason:
-        raise ValidationError(_("Please give a reason: the partners will read it."))
-    with transaction.atomic():
-        report = SituationAnalysisReport.objects.select_for_update().get(pk=report.pk)
-        if report.status not in sources:
-            raise ValidationError(
-                _("The report is %(status)s now; reload the page to see its current state.")
-                % {"status": report.get_status_display().lower()}
-            )
-        if action == "submit" and (missing := missing_required_sections(report)):
-            raise ValidationError(
-                _("These required sections are still empty: %(sections)s.")
-                % {"sections": ", ".join(missing)}
-            )
-        ReportTransition.objects.create(
-            report=report, actor=actor, from_status=report.status, to_status=target, reason=reason
-        )
-        report.status = target
-        report.save(update_fields=["status", "updated_at"])
-        _notify(report, action, actor, reason)
-    return report
-
-
-def _notify(report, action, actor, reason) -> None:
-    if action == "submit":
-        recipients = get_user_model().objects.filter(is_coordinator=True, is_active=True)
-    else:
-        recipients = get_user_model().objects.filter(
-            is_active=True,
-            memberships__role=Membership.Role.EDITOR,
-            memberships__organisation__region=report.region_id,
-        )
-    context = {
-        "report": report,
-        "action": action,
-        "actor": actor,
-        "reason": reason,
-        "site_url": settings.SITE_URL,
-    }
-
-    def build(addresses):
-        return EmailMessage(
-            subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
-            body=render_to_string("reports/email/transition.txt", context),
-            bcc=addresses,
-        )
-
-    send_in_each_language(
-        [user for user in recipients if user.pk != getattr(actor, "pk", None)], build
+    """Take a step of the report's review workflow (reports/workflow.py)."""
+    return transition(
+        workflow=REPORT_WORKFLOW, obj=report, action=action, actor=actor, reason=reason
     )
 
 

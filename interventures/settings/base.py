@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "interventures",
+    "activity",
     "partners",
     "reports",
     "practices",

@@ -9,10 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partners.access import can_read_region_drafts
+from workflow.forms import ReasonForm
+from workflow.selectors import steps_of
+from workflow.views import take_step
 
 from .. import access, selectors_detail, services
-from ..forms import InterestForm, PracticeForm, ReasonForm
+from ..forms import InterestForm, PracticeForm
 from ..models import PracticeStatus
+from ..workflow import PRACTICE_WORKFLOW
 
 
 def _client_ip(request) -> str:
@@ -32,20 +36,22 @@ def _interest_form(request, data=None) -> InterestForm:
 def _detail_context(request, practice, **forms):
     user = request.user
     is_editor = access.is_region_editor(user, practice)
-    is_reviewer = access.is_reviewer(user)
+    actions = PRACTICE_WORKFLOW.actions_for(user, practice)
+    shows_workflow = can_read_region_drafts(user, practice.region)
     return {
         "practice": practice,
         "themes": list(practice.themes.all()),
-        "transitions": list(practice.transitions.all()),
+        "steps": steps_of(PRACTICE_WORKFLOW, practice) if shows_workflow else [],
         "related": selectors_detail.related_practices(practice),
-        "shows_workflow": can_read_region_drafts(user, practice.region),
+        "shows_workflow": shows_workflow,
         "can_edit": access.can_edit(user, practice),
-        "can_submit": is_editor and practice.status in access.EDITABLE,
-        "can_review": is_reviewer and practice.status == PracticeStatus.SUBMITTED,
+        "can_submit": "submit" in actions,
+        "can_review": "publish" in actions,
         "can_withdraw_contact": is_editor and practice.shows_contact,
         "accepts_interest": practice.status == PracticeStatus.PUBLISHED,
         "interest_form": forms.get("interest_form") or _interest_form(request),
-        "return_form": forms.get("return_form") or ReasonForm(prefix="return"),
+        "return_form": forms.get("return_form")
+        or ReasonForm(prefix="return", workflow=PRACTICE_WORKFLOW),
     }
 
 
@@ -114,54 +120,40 @@ def _render_form(request, form, practice, status=200):
     )
 
 
-_TRANSITION_MESSAGES = {
-    "submit": _("The practice was submitted for publication; the coordinators have been told."),
-    "publish": _("The practice is published and now public."),
-    "return": _("The practice was returned for changes; the owner's editors have been told."),
-}
-
-
-def _transition(request, slug, action, has_role):
-    """Roles are checked here; the practice's state by the service, which explains a refusal."""
+def _take_step(request, slug, action):
     practice = selectors_detail.practice_for(request.user, slug)
-    if not has_role(request.user, practice):
-        raise PermissionDenied
-    reason = ""
-    if action == "return":
-        form = ReasonForm(request.POST, prefix="return")
-        if not form.is_valid():
-            practice = selectors_detail.practice_detail(request.user, slug)
-            messages.error(request, _("Please give a reason: the region's editors will read it."))
-            context = _detail_context(request, practice, return_form=form)
-            return render(request, "practices/practice_detail.html", context, status=400)
-        reason = form.cleaned_data["reason"]
-    try:
-        services.practice_transition(
-            practice=practice, actor=request.user, action=action, reason=reason
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _TRANSITION_MESSAGES[action])
-    return redirect(practice)
+
+    def invalid_reason(form):
+        messages.error(request, str(PRACTICE_WORKFLOW.reason_missing))
+        shown = selectors_detail.practice_detail(request.user, slug)
+        context = _detail_context(request, shown, return_form=form)
+        return render(request, "practices/practice_detail.html", context, status=400)
+
+    return take_step(
+        request,
+        workflow=PRACTICE_WORKFLOW,
+        obj=practice,
+        action=action,
+        invalid_reason=invalid_reason,
+    )
 
 
 @login_required
 @require_POST
 def practice_submit(request, slug):
-    return _transition(request, slug, "submit", access.is_region_editor)
+    return _take_step(request, slug, "submit")
 
 
 @login_required
 @require_POST
 def practice_publish(request, slug):
-    return _transition(request, slug, "publish", lambda user, _practice: access.is_reviewer(user))
+    return _take_step(request, slug, "publish")
 
 
 @login_required
 @require_POST
 def practice_return(request, slug):
-    return _transition(request, slug, "return", lambda user, _practice: access.is_reviewer(user))
+    return _take_step(request, slug, "return")
 
 
 @login_required

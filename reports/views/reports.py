@@ -2,17 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partners.access import roles_of
 from partners.models import Region
+from workflow.forms import ReasonForm
+from workflow.selectors import steps_of
+from workflow.views import take_step
 
 from .. import access, selectors, services
-from ..forms import CommentForm, ReasonForm, ReportCreateForm
+from ..forms import CommentForm, ReportCreateForm
 from ..models import ReviewComment
+from ..workflow import REPORT_WORKFLOW
 
 
 def report_list(request):
@@ -58,65 +62,52 @@ def _detail_context(request, report, **forms):
         "can_review": can_review,
         "can_reopen": access.can_reopen(user, report),
         "comment_form": forms.get("comment_form") or CommentForm(report=report),
-        "changes_form": forms.get("changes_form") or ReasonForm(prefix="changes"),
-        "reopen_form": forms.get("reopen_form") or ReasonForm(prefix="reopen"),
-        "missing_sections": services.missing_required_sections(report)
+        "changes_form": forms.get("changes_form")
+        or ReasonForm(prefix="changes", workflow=REPORT_WORKFLOW),
+        "reopen_form": forms.get("reopen_form")
+        or ReasonForm(prefix="reopen", workflow=REPORT_WORKFLOW),
+        "steps": steps_of(REPORT_WORKFLOW, report),
+        "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],
     }
 
 
-def _transition(request, pk, action, has_role, form_prefix=None):
-    """Roles are checked here; the report's state by the service, which explains a refusal."""
+def _take_step(request, pk, action):
     report = selectors.report_detail(request.user, pk)
-    if not has_role(request.user, report):
-        raise PermissionDenied
-    reason = ""
-    if form_prefix:
-        form = ReasonForm(request.POST, prefix=form_prefix)
-        if not form.is_valid():
-            context = _detail_context(request, report, **{f"{form_prefix}_form": form})
-            return render(request, "reports/report_detail.html", context, status=400)
-        reason = form.cleaned_data["reason"]
-    try:
-        services.report_transition(report=report, actor=request.user, action=action, reason=reason)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _TRANSITION_MESSAGES[action])
-    return redirect(report)
+    prefix = REPORT_WORKFLOW.transitions[action].form_prefix
 
+    def invalid_reason(form):
+        context = _detail_context(request, report, **{f"{prefix}_form": form})
+        return render(request, "reports/report_detail.html", context, status=400)
 
-_TRANSITION_MESSAGES = {
-    "submit": _("The report was submitted for review; the coordinators have been told."),
-    "request_changes": _("Changes were requested; the region's editors have been told."),
-    "approve": _("The report is approved and now public."),
-    "reopen": _("The report was reopened for changes."),
-}
+    return take_step(
+        request, workflow=REPORT_WORKFLOW, obj=report, action=action, invalid_reason=invalid_reason
+    )
 
 
 @login_required
 @require_POST
 def report_submit(request, pk):
-    return _transition(request, pk, "submit", access.is_region_editor)
+    return _take_step(request, pk, "submit")
 
 
 @login_required
 @require_POST
 def report_request_changes(request, pk):
-    return _transition(request, pk, "request_changes", access.is_reviewer, "changes")
+    return _take_step(request, pk, "request_changes")
 
 
 @login_required
 @require_POST
 def report_approve(request, pk):
-    return _transition(request, pk, "approve", access.is_reviewer)
+    return _take_step(request, pk, "approve")
 
 
 @login_required
 @require_POST
 def report_reopen(request, pk):
-    return _transition(request, pk, "reopen", access.is_reviewer, "reopen")
+    return _take_step(request, pk, "reopen")
 
 
 @login_required

@@ -118,15 +118,27 @@ def content_words() -> set[str]:
         fields = [
             field.attname
             for field in model._meta.concrete_fields
-            if isinstance(field, models.CharField | models.TextField) and not field.choices
+            if isinstance(field, models.CharField | models.TextField | models.JSONField)
+            and not field.choices
         ]
         if not fields:
             continue
         for row in model._default_manager.values_list(*fields):
             for value in row:
-                if value:
-                    found |= words(strip_marked(html.unescape(_TAGS.sub(" ", value))))
+                for text in texts_in(value):
+                    found |= words(strip_marked(html.unescape(_TAGS.sub(" ", text))))
     return found
+
+
+def texts_in(value) -> list[str]:
+    """The strings of a column's value: itself, or those inside a JSON value (a reason)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in texts_in(item)]
+    return []
 
 
 # A textarea holds what the user is writing: content, not the portal's words.

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from activity.services import log_action
 from practices.models import GoodPractice, PracticeStatus, Theme, Transfer
 from practices.services import CONTACT_CONSENT_WORDING
 from tests.harness import factories
@@ -325,16 +326,18 @@ def test_detail_page_queries_do_not_grow_with_themes_transfers_and_steps(world, 
     factories.make_practice(world.region_b).themes.set(practice.themes.all())
 
     def make_rows(n):
-        from practices.models import PracticeTransition
-
         for _ in range(n):
             number = Theme.objects.count() + 1
             theme = Theme.objects.create(name=f"Theme {number}", slug=f"theme-{number}")
             practice.themes.add(theme)
             region = factories.make_region()
             Transfer.objects.create(practice=practice, region=region, stage="study")
-            PracticeTransition.objects.create(
-                practice=practice, actor=world.coordinator, from_status="draft", to_status="draft"
+            log_action(
+                actor=world.coordinator,
+                verb="practice.returned",
+                target=practice,
+                from_state="submitted",
+                to_state="returned",
             )
 
     for user in (None, world.owner, world.coordinator):

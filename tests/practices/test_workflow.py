@@ -4,7 +4,9 @@ every step is logged and the people concerned are emailed."""
 import pytest
 from django.urls import reverse
 
-from practices.models import PracticeStatus, PracticeTransition
+from activity.models import ActivityEntry
+from activity.selectors import entries_for
+from practices.models import PracticeStatus
 from tests.harness import factories
 
 
@@ -22,8 +24,8 @@ def test_region_editor_submits_a_practice_and_coordinators_are_emailed(
     assert response.status_code == 302
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.SUBMITTED
-    step = PracticeTransition.objects.get()
-    assert (step.actor, step.from_status, step.to_status) == (owner, status, "submitted")
+    step = entries_for(practice).get()
+    assert (step.actor, step.from_state, step.to_state) == (owner, status, "submitted")
     assert len(mailoutbox) == 1
     assert mailoutbox[0].bcc == [coordinator.email]
     assert practice.title in mailoutbox[0].subject
@@ -38,7 +40,7 @@ def test_coordinator_publishes_and_the_owners_editors_are_emailed(
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.PUBLISHED
     assert practice.published_at is not None
-    assert PracticeTransition.objects.get().to_status == "published"
+    assert entries_for(practice).get().to_state == "published"
     assert [message.bcc for message in mailoutbox] == [[owner.email]]
 
 
@@ -57,7 +59,7 @@ def test_coordinator_returns_with_a_reason_and_the_editors_read_it(
         post(login(coordinator), "return", practice, {"return-reason": "Add figures, please."})
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.RETURNED
-    assert PracticeTransition.objects.get().reason == "Add figures, please."
+    assert entries_for(practice).get().reason == "Add figures, please."
     assert mailoutbox[0].bcc == [owner.email]
     assert "Add figures, please." in mailoutbox[0].body
     page = login(owner).get(practice.get_absolute_url()).content.decode()
@@ -73,7 +75,7 @@ def test_returning_without_a_reason_is_refused_with_a_message(
     assert b"Please give a reason" in response.content
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.SUBMITTED
-    assert not PracticeTransition.objects.exists()
+    assert not ActivityEntry.objects.exists()
     assert mailoutbox == []
 
 
@@ -118,7 +120,7 @@ def test_a_step_from_the_wrong_state_gets_a_clear_message(role, action, status, 
     assert response.status_code == 302
     practice.refresh_from_db()
     assert practice.status == status
-    assert not PracticeTransition.objects.exists()
+    assert not ActivityEntry.objects.exists()
     page = client.get(response["Location"]).content.decode()
     assert "reload the page to see its current state" in page
 
@@ -141,7 +143,7 @@ def test_the_whole_way_to_publication_is_logged(owner, coordinator, region_a, lo
     post(login(coordinator), "return", practice, {"return-reason": "More evidence."})
     post(login(owner), "submit", practice)
     post(login(coordinator), "publish", practice)
-    steps = list(PracticeTransition.objects.values_list("from_status", "to_status"))
+    steps = list(entries_for(practice).values_list("from_state", "to_state"))
     assert steps == [
         ("draft", "submitted"),
         ("submitted", "returned"),

@@ -7,16 +7,18 @@ from itertools import pairwise
 import pytest
 from django.core.management import call_command
 
+from activity.models import ActivityEntry
+from activity.selectors import entries_for
 from partners.models import Region, User
 from reports.models import (
     Indicator,
     ReportSection,
     ReportStatus,
-    ReportTransition,
     ReviewComment,
     SituationAnalysisReport,
 )
-from reports.services import missing_required_sections, section_save
+from reports.selectors import missing_required_sections
+from reports.services import section_save
 
 DEMO_DOMAIN = "demo.interventures.eu"
 
@@ -42,7 +44,7 @@ def counts():
             ReportSection,
             ReportSection.history.model,
             ReviewComment,
-            ReportTransition,
+            ActivityEntry,
             Indicator,
         )
     }
@@ -80,13 +82,13 @@ def test_lombardys_draft_has_an_unresolved_comment_thread(seeded):
 @pytest.mark.parametrize("slug", ["podkarpackie", "pecs", "klaipeda"])
 def test_the_review_history_of_a_submitted_report_leads_to_its_status(seeded, slug):
     report = report_of(slug)
-    steps = list(report.transitions.all())
+    steps = list(entries_for(report))
 
     assert steps, "a submitted report has a review history"
-    assert steps[0].from_status == ReportStatus.DRAFT
-    assert steps[-1].to_status == report.status
+    assert steps[0].from_state == ReportStatus.DRAFT
+    assert steps[-1].to_state == report.status
     for earlier, later in pairwise(steps):
-        assert earlier.to_status == later.from_status
+        assert earlier.to_state == later.from_state
 
 
 @pytest.mark.parametrize("slug", ["podkarpackie", "pecs"])

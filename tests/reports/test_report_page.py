@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from reports.models import Indicator, ReportStatus, ReportTransition, ReviewComment
+from activity.services import log_action
+from reports.models import Indicator, ReportStatus, ReviewComment
 from reports.outline import OUTLINE
 from reports.services import section_save
 from tests.harness import factories
@@ -92,12 +93,13 @@ def test_the_page_shows_the_status(login, report_a, owner):
 
 
 def test_the_page_shows_review_steps_and_comments(login, report_a, owner, coordinator):
-    ReportTransition.objects.create(
-        report=report_a,
+    log_action(
         actor=coordinator,
-        from_status="in_review",
-        to_status="changes_requested",
-        reason="Add the export figures.",
+        verb="report.changes_requested",
+        target=report_a,
+        from_state="in_review",
+        to_state="changes_requested",
+        data={"reason": "Add the export figures."},
     )
     ReviewComment.objects.create(report=report_a, author=owner, body="Figures are coming.")
 
@@ -241,12 +243,13 @@ def test_the_report_page_queries_do_not_grow_with_history_comments_steps_and_ind
                 body=f"Comment {number}",
                 resolved_by=owner if number % 3 == 0 else None,
             )
-            ReportTransition.objects.create(
-                report=report_a,
+            log_action(
                 actor=coordinator if number % 2 else owner,
-                from_status="draft",
-                to_status="in_review",
-                reason=f"Step {number}",
+                verb="report.submitted",
+                target=report_a,
+                from_state="draft",
+                to_state="in_review",
+                data={"reason": f"Step {number}"},
             )
             Indicator.objects.create(
                 report=report_a,

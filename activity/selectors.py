@@ -1,0 +1,18 @@
+"""Reading the activity log."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+
+from .models import ActivityEntry
+
+
+def entries_for(target: models.Model) -> QuerySet[ActivityEntry]:
+    """The object's own entries, oldest first, with their actors."""
+    return (
+        ActivityEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )

@@ -1,0 +1,106 @@
+"""The review workflow of a Situation Analysis Report, declared for the shared workflow:
+draft → in review → changes requested → in review → approved; a coordinator may reopen an
+approved report, with a reason."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from interventures.mail import send_in_each_language
+from partners.models import Membership
+from workflow.machine import Transition, Workflow
+
+from . import access
+from .models import EDITABLE_STATUSES, ReportStatus, SituationAnalysisReport
+from .selectors import missing_required_sections
+
+
+def every_required_section_written(report: SituationAnalysisReport) -> None:
+    if missing := missing_required_sections(report):
+        raise ValidationError(
+            _("These required sections are still empty: %(sections)s.")
+            % {"sections": ", ".join(missing)}
+        )
+
+
+def notify(report: SituationAnalysisReport, action: str, actor, reason: str) -> None:
+    """A submitted report goes to the coordinators; every other step to the region's editors."""
+    if action == "submit":
+        recipients = get_user_model().objects.filter(is_coordinator=True, is_active=True)
+    else:
+        recipients = get_user_model().objects.filter(
+            is_active=True,
+            memberships__role=Membership.Role.EDITOR,
+            memberships__organisation__region=report.region_id,
+        )
+    context = {
+        "report": report,
+        "action": action,
+        "actor": actor,
+        "reason": reason,
+        "site_url": settings.SITE_URL,
+    }
+
+    def build(addresses):
+        return EmailMessage(
+            subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
+            body=render_to_string("reports/email/transition.txt", context),
+            bcc=addresses,
+        )
+
+    send_in_each_language(
+        [user for user in recipients if user.pk != getattr(actor, "pk", None)], build
+    )
+
+
+IN_REVIEW = frozenset({ReportStatus.IN_REVIEW})
+
+REPORT_WORKFLOW = Workflow(
+    model=SituationAnalysisReport,
+    transitions={
+        "submit": Transition(
+            sources=EDITABLE_STATUSES,
+            target=ReportStatus.IN_REVIEW,
+            verb="report.submitted",
+            may=access.is_region_editor,
+            check=every_required_section_written,
+            done=gettext_lazy(
+                "The report was submitted for review; the coordinators have been told."
+            ),
+        ),
+        "request_changes": Transition(
+            sources=IN_REVIEW,
+            target=ReportStatus.CHANGES_REQUESTED,
+            verb="report.changes_requested",
+            may=access.is_reviewer,
+            reason_required=True,
+            form_prefix="changes",
+            done=gettext_lazy("Changes were requested; the region's editors have been told."),
+        ),
+        "approve": Transition(
+            sources=IN_REVIEW,
+            target=ReportStatus.APPROVED,
+            verb="report.approved",
+            may=access.is_reviewer,
+            done=gettext_lazy("The report is approved and now public."),
+        ),
+        "reopen": Transition(
+            sources=frozenset({ReportStatus.APPROVED}),
+            target=ReportStatus.CHANGES_REQUESTED,
+            verb="report.reopened",
+            may=access.is_reviewer,
+            reason_required=True,
+            form_prefix="reopen",
+            done=gettext_lazy("The report was reopened for changes."),
+        ),
+    },
+    stale=gettext_lazy("The report is %(status)s now; reload the page to see its current state."),
+    reason_missing=gettext_lazy("Please give a reason: the partners will read it."),
+    reason_label=gettext_lazy("Reason"),
+    reason_help=gettext_lazy("The region's editors receive it by email."),
+    notify=notify,
+)
