@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .verbs import label_of
+
 
 class ActivityEntry(models.Model):
     """Who did what (`verb`, e.g. "report.submitted") to which object, when; for a change of
@@ -65,3 +67,8 @@ class ActivityEntry(models.Model):
     @property
     def reason(self) -> str:
         return self.data.get("reason", "")
+
+    @property
+    def label(self) -> str:
+        """What happened, in words."""
+        return label_of(self.verb)

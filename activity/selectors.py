@@ -16,3 +16,9 @@ def entries_for(target: models.Model) -> QuerySet[ActivityEntry]:
         .select_related("actor")
         .order_by("created_at", "pk")
     )
+
+
+def latest_entries() -> QuerySet[ActivityEntry]:
+    """The whole log, newest first, with each entry's actor and object (one query per kind of
+    object, however many entries)."""
+    return ActivityEntry.objects.select_related("actor").prefetch_related("target")

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("activity/", views.activity_list, name="activity_list"),
     path("", include("partners.urls")),
     path("reports/", include("reports.urls")),
     path("events/", include("events.urls")),

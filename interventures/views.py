@@ -1,12 +1,18 @@
 """Site-wide pages: home, health check, accessibility statement, privacy notice, errors."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 
+from activity import selectors as activity_selectors
+from activity.filters import ActivityFilter
 from events import selectors as event_selectors
+from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
 from reports import selectors as report_selectors
@@ -22,6 +28,27 @@ def home(request):
             "advisory_partners": partner_selectors.advisory_partners(),
             "report_progress": report_selectors.report_progress(request.user, regions),
             "home_events": event_selectors.home_events(),
+        },
+    )
+
+
+ACTIVITY_PAGE_SIZE = 50
+
+
+@login_required
+def activity_list(request):
+    """Coordinators: everything that happened to the partnership's shared data, filterable."""
+    if not partner_access.is_coordinator(request.user):
+        raise PermissionDenied
+    activity = ActivityFilter(request.GET, queryset=activity_selectors.latest_entries())
+    page = Paginator(activity.qs, ACTIVITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "activity/activity_list.html",
+        {
+            "filter": activity,
+            "page_obj": page,
+            "is_filtered": any(request.GET.get(name) for name in activity.form.fields),
         },
     )
 

@@ -237,6 +237,18 @@ def _password_reset_key(world) -> dict:
     return {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
 
 
+def _some_activity(world) -> dict:
+    """A report that went through review: the activity page then has entries to show."""
+    from reports.services import report_transition
+
+    report = _draft_report(world)
+    report_transition(report=report, actor=world.owner, action="submit")
+    report_transition(
+        report=report, actor=world.coordinator, action="request_changes", reason="More data."
+    )
+    return {}
+
+
 def _draft_report(world):
     """Region A's draft report, every section written; unpublished, so hidden from others."""
     return factories.make_report(world.region_a, texts=factories.complete_texts())
@@ -345,6 +357,7 @@ SITE = [
     Route("home", Access.PUBLIC),
     Route("accessibility", Access.PUBLIC),
     Route("privacy", Access.PUBLIC),
+    Route("activity_list", Access.COORDINATOR, kwargs=_some_activity),
     Route("healthz", Access.PUBLIC, html=False),
     Route("set_language", Access.PUBLIC, methods=POST_ACTION),
 ]
