@@ -37,7 +37,8 @@ class ActivityEntry(models.Model):
         related_name="+",
         verbose_name=_("kind of object"),
     )
-    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
+    # Text, as in Django's admin log: objects with integer and with UUID keys alike.
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     # What the object was called then: the entry stays readable when the object is gone.
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
@@ -67,6 +68,17 @@ class ActivityEntry(models.Model):
     @property
     def reason(self) -> str:
         return self.data.get("reason", "")
+
+    @property
+    def details(self) -> str:
+        """What else the entry says: the reason given, or what was changed (a section)."""
+        return self.data.get("reason") or self.data.get("detail", "")
+
+    @property
+    def target_url(self) -> str:
+        """The object's page, when it still exists and has one."""
+        page = getattr(self.target, "get_absolute_url", None)
+        return page() if page else ""
 
     @property
     def label(self) -> str:

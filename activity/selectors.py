@@ -11,7 +11,7 @@ def entries_for(target: models.Model) -> QuerySet[ActivityEntry]:
     """The object's own entries, oldest first, with their actors."""
     return (
         ActivityEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+            content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk)
         )
         .select_related("actor")
         .order_by("created_at", "pk")

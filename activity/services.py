@@ -26,7 +26,7 @@ def log_action(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
         content_type=ContentType.objects.get_for_model(target) if target is not None else None,
-        object_id=target.pk if target is not None else None,
+        object_id=str(target.pk) if target is not None else "",
         object_repr=str(target)[:200] if target is not None else "",
         from_state=from_state,
         to_state=to_state,

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activity.services import log_action
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from practices.models import PracticeStatus
@@ -15,7 +16,7 @@ from practices.models import PracticeStatus
 from .models import Event, Registration, RegistrationStatus
 
 
-def event_save(*, event: Event, regions=None, practices=None) -> Event:
+def event_save(*, event: Event, regions=None, practices=None, actor=None) -> Event:
     """Validate and save an event; its rich text is sanitised here, whoever calls.
 
     Only published good practices can be linked: the event's page is public.
@@ -27,12 +28,14 @@ def event_save(*, event: Event, regions=None, practices=None) -> Event:
     ):
         raise ValidationError(_("Only published good practices can be linked to an event."))
     with transaction.atomic():
+        created = event._state.adding
         event.full_clean()
         event.save()
         if regions is not None:
             event.regions.set(regions)
         if practices is not None:
             event.practices.set(practices)
+        log_action(actor=actor, verb="event.created" if created else "event.updated", target=event)
     return event
 
 
@@ -92,6 +95,8 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         promoted.status = RegistrationStatus.CONFIRMED
         promoted.promoted_at = timezone.now()
         promoted.save(update_fields=["status", "promoted_at"])
+        # Who was promoted is personal data: the log names the event only.
+        log_action(actor=None, verb="registration.promoted", target=event)
         if promoted.user:
 
             def build(addresses):

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from activity.services import log_action
+
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
 
@@ -24,18 +26,25 @@ def user_set_language(*, user: User, language: str) -> None:
         user.save(update_fields=["language"])
 
 
-def instrument_create(*, region: Region, data: dict) -> PolicyInstrument:
-    return PolicyInstrument.objects.create(region=region, **data)
-
-
-def instrument_update(*, instrument: PolicyInstrument, data: dict) -> PolicyInstrument:
-    for field, value in data.items():
-        setattr(instrument, field, value)
-    instrument.save()
+@transaction.atomic
+def instrument_create(*, region: Region, data: dict, actor=None) -> PolicyInstrument:
+    instrument = PolicyInstrument.objects.create(region=region, **data)
+    log_action(actor=actor, verb="instrument.created", target=instrument)
     return instrument
 
 
-def instrument_delete(*, instrument: PolicyInstrument) -> None:
+@transaction.atomic
+def instrument_update(*, instrument: PolicyInstrument, data: dict, actor=None) -> PolicyInstrument:
+    for field, value in data.items():
+        setattr(instrument, field, value)
+    instrument.save()
+    log_action(actor=actor, verb="instrument.updated", target=instrument)
+    return instrument
+
+
+@transaction.atomic
+def instrument_delete(*, instrument: PolicyInstrument, actor=None) -> None:
+    log_action(actor=actor, verb="instrument.deleted", target=instrument)
     instrument.delete()
 
 
@@ -80,6 +89,7 @@ def invitation_send(
                 to=[email],
             )
         transaction.on_commit(message.send)
+        log_action(actor=invited_by, verb="invitation.sent", target=invitation)
     return invitation
 
 
@@ -91,10 +101,12 @@ def invitation_for_token(token: str) -> Invitation | None:
     )
 
 
-def invitation_revoke(*, invitation: Invitation) -> None:
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor=None) -> None:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        log_action(actor=actor, verb="invitation.revoked", target=invitation)
 
 
 def invitation_accept(
@@ -138,4 +150,5 @@ def invitation_accept(
         )
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
+        log_action(actor=user, verb="invitation.accepted", target=invitation)
     return user

@@ -65,7 +65,9 @@ def instrument_create(request, slug):
     region = _editable_region(request, slug)
     form = PolicyInstrumentForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        instrument = services.instrument_create(region=region, data=form.cleaned_data)
+        instrument = services.instrument_create(
+            region=region, data=form.cleaned_data, actor=request.user
+        )
         messages.success(request, _("“%(name)s” was added.") % {"name": instrument.name})
         return redirect(region)
     return render(request, "partners/instrument_form.html", {"region": region, "form": form})
@@ -79,7 +81,9 @@ def instrument_edit(request, slug, pk):
         request.POST if request.method == "POST" else None, instance=instrument
     )
     if form.is_valid():
-        services.instrument_update(instrument=instrument, data=form.cleaned_data)
+        services.instrument_update(
+            instrument=instrument, data=form.cleaned_data, actor=request.user
+        )
         messages.success(request, _("“%(name)s” was saved.") % {"name": instrument.name})
         return redirect(region)
     return render(
@@ -94,7 +98,7 @@ def instrument_edit(request, slug, pk):
 def instrument_delete(request, slug, pk):
     region, instrument = _editable_instrument(request, slug, pk)
     if request.method == "POST":
-        services.instrument_delete(instrument=instrument)
+        services.instrument_delete(instrument=instrument, actor=request.user)
         messages.success(request, _("“%(name)s” was deleted.") % {"name": instrument.name})
         return redirect(region)
     return render(
@@ -140,7 +144,7 @@ def invitation_create(request):
 def invitation_revoke(request, pk):
     _require_inviter(request)
     invitation = get_object_or_404(Invitation, pk=pk)
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(
         request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email}
     )

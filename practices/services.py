@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from activity.services import log_action
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
@@ -140,6 +141,7 @@ def practice_create(
     contact_name: str = "",
     contact_email: str = "",
     contact_consent: bool = False,
+    actor=None,
     **fields,
 ) -> GoodPractice:
     """A new draft practice of `region`, owned by one of its organisations."""
@@ -153,6 +155,7 @@ def practice_create(
         practice.save()
         practice.themes.set(themes)
         _after_save(practice)
+        log_action(actor=actor, verb="practice.created", target=practice)
     return practice
 
 
@@ -164,6 +167,7 @@ def practice_update(
     contact_name: str = "",
     contact_email: str = "",
     contact_consent: bool = False,
+    actor=None,
     **fields,
 ) -> GoodPractice:
     """Save the record while it is a draft or returned; the slug (its URL) stays."""
@@ -182,10 +186,11 @@ def practice_update(
         practice.save()
         practice.themes.set(themes)
         _after_save(practice)
+        log_action(actor=actor, verb="practice.updated", target=practice)
     return practice
 
 
-def contact_withdraw(*, practice: GoodPractice) -> GoodPractice:
+def contact_withdraw(*, practice: GoodPractice, actor=None) -> GoodPractice:
     """Withdrawal of consent: the contact data and the consent record are gone at once."""
     with transaction.atomic():
         GoodPractice.objects.filter(pk=practice.pk).update(
@@ -196,6 +201,7 @@ def contact_withdraw(*, practice: GoodPractice) -> GoodPractice:
             updated_at=timezone.now(),
         )
         _after_save(practice)
+        log_action(actor=actor, verb="practice.contact_withdrawn", target=practice)
     _clear_contact(practice)
     return practice
 

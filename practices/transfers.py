@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
+from activity.services import log_action
 from partners.models import Region
 
 from . import access
@@ -52,6 +53,7 @@ def transfer_create(
     started_on=None,
     updated_on=None,
     notes: str = "",
+    actor=None,
 ) -> Transfer:
     """Record that `region` learns from `practice`; one transfer per practice and region."""
     _check(practice=practice, region=region, started_on=started_on, updated_on=updated_on)
@@ -62,7 +64,7 @@ def transfer_create(
         raise ValidationError(duplicate)
     try:
         with transaction.atomic():
-            return Transfer.objects.create(
+            transfer = Transfer.objects.create(
                 practice=practice,
                 region=region,
                 stage=TransferStage(stage),
@@ -70,12 +72,16 @@ def transfer_create(
                 updated_on=updated_on,
                 notes=notes,
             )
+            _log(transfer, "transfer.recorded", actor)
+            return transfer
     except IntegrityError as error:  # a concurrent request recorded it first
         raise ValidationError(duplicate) from error
 
 
 @transaction.atomic
-def transfer_update(*, transfer: Transfer, stage: str, started_on, updated_on, notes: str):
+def transfer_update(
+    *, transfer: Transfer, stage: str, started_on, updated_on, notes: str, actor=None
+):
     """Move a transfer to another stage or correct its dates and notes; region stays."""
     _check(
         practice=transfer.practice,
@@ -88,7 +94,18 @@ def transfer_update(*, transfer: Transfer, stage: str, started_on, updated_on, n
     transfer.updated_on = updated_on
     transfer.notes = notes
     transfer.save(update_fields=["stage", "started_on", "updated_on", "notes"])
+    _log(transfer, "transfer.updated", actor)
     return transfer
+
+
+def _log(transfer: Transfer, verb: str, actor) -> None:
+    """On the practice (its page is where the transfer shows), naming the region and stage."""
+    log_action(
+        actor=actor,
+        verb=verb,
+        target=transfer.practice,
+        data={"detail": f"{transfer.region.name}: {transfer.get_stage_display()}"},
+    )
 
 
 # --- selectors --------------------------------------------------------------------------------

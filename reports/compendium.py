@@ -19,6 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from activity.services import log_action
+
 from .models import Compendium, CompendiumStatus, ReportStatus, SituationAnalysisReport
 
 logger = logging.getLogger(__name__)
@@ -149,6 +151,12 @@ def compendium_request(*, user, reports, language: str) -> Compendium:
             total=len(ordered),
         )
         _enqueue(build_compendium, compendium)
+        log_action(
+            actor=user,
+            verb="compendium.requested",
+            target=compendium,
+            data={"detail": ", ".join(report.title for report in ordered)},
+        )
     return compendium
 
 

@@ -18,6 +18,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from activity.services import log_action
+
 from .models import EDITABLE_STATUSES, Indicator, SituationAnalysisReport
 
 MAX_INDICATORS = 30
@@ -192,7 +194,9 @@ def indicators_formset(report: SituationAnalysisReport, data=None) -> BaseIndica
     )
 
 
-def indicators_save(*, report: SituationAnalysisReport, formset: BaseIndicatorFormSet) -> int:
+def indicators_save(
+    *, report: SituationAnalysisReport, formset: BaseIndicatorFormSet, actor=None
+) -> int:
     """Save a valid formset: delete the ticked rows, save the others with positions in table
     order. Returns how many indicators the report has now.
 
@@ -227,6 +231,7 @@ def indicators_save(*, report: SituationAnalysisReport, formset: BaseIndicatorFo
                 code="too_many_indicators",
             )
         locked.save(update_fields=["updated_at"])
+        log_action(actor=actor, verb="report.indicators_changed", target=locked)
     return count
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from activity.services import log_action
 from interventures.richtext import sanitize
 from workflow.services import transition
 
@@ -47,7 +48,7 @@ def _clean_body(body: str) -> str:
 
 
 def report_create(
-    *, region, title: str, reference_period: str, language: str
+    *, region, title: str, reference_period: str, language: str, actor=None
 ) -> SituationAnalysisReport:
     """A new draft report with one empty section per outline entry."""
     with transaction.atomic():
@@ -58,10 +59,18 @@ def report_create(
             ReportSection(report=report, key=spec.key, position=position)
             for position, spec in enumerate(OUTLINE, start=1)
         )
+        log_action(actor=actor, verb="report.created", target=report)
     return report
 
 
-def section_save(*, section: ReportSection, author, body: str, base_version: int) -> ReportSection:
+def section_save(
+    *,
+    section: ReportSection,
+    author,
+    body: str,
+    base_version: int,
+    verb: str = "section.saved",
+) -> ReportSection:
     """Save a section's text on top of `base_version`, as a new version with history.
 
     Raises SectionConflict when someone saved since `base_version`: the caller shows both
@@ -87,6 +96,12 @@ def section_save(*, section: ReportSection, author, body: str, base_version: int
             current.last_edited_at = timezone.now()
             current._history_user = author  # type: ignore[attr-defined]  # simple-history's way
             current.save()
+            log_action(
+                actor=author,
+                verb=verb,
+                target=current.report,
+                data={"detail": f"{current.title} (v{current.version})"},
+            )
         SectionDraft.objects.filter(section=current, author=author).delete()
     return current
 
@@ -94,7 +109,13 @@ def section_save(*, section: ReportSection, author, body: str, base_version: int
 def section_restore(*, section: ReportSection, author, history_id: int) -> ReportSection:
     """Bring back an old version's text as a new version; history is never rewritten."""
     old = section.history.get(history_id=history_id)
-    return section_save(section=section, author=author, body=old.body, base_version=section.version)
+    return section_save(
+        section=section,
+        author=author,
+        body=old.body,
+        base_version=section.version,
+        verb="section.restored",
+    )
 
 
 def draft_autosave(*, section: ReportSection, author, body: str, base_version: int) -> SectionDraft:

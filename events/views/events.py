@@ -80,6 +80,7 @@ def _edit(request, *, event):
                 event=saved,
                 regions=form.cleaned_data["regions"],
                 practices=form.cleaned_data["practices"],
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error.messages)

@@ -26,7 +26,7 @@ def copy_into_activity_log(apps, schema_editor):
             actor_id=step.actor_id,
             verb=VERBS.get(step.to_status, "practice.status_changed"),
             content_type=content_type,
-            object_id=step.practice_id,
+            object_id=str(step.practice_id),
             object_repr=step.practice.title[:200],
             from_state=step.from_status,
             to_state=step.to_status,
@@ -45,7 +45,7 @@ def copy_back(apps, schema_editor):
     )
     for entry in entries.order_by("created_at", "pk"):
         PracticeTransition.objects.create(
-            practice_id=entry.object_id,
+            practice_id=int(entry.object_id),
             actor_id=entry.actor_id,
             from_status=entry.from_state,
             to_status=entry.to_state,

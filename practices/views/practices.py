@@ -70,7 +70,7 @@ def practice_create(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                practice = services.practice_create(**form.service_data())
+                practice = services.practice_create(**form.service_data(), actor=request.user)
             except ValidationError as error:
                 _add_errors(form, error)
             else:
@@ -93,7 +93,7 @@ def practice_edit(request, slug):
         if form.is_valid():
             data = form.service_data()
             try:
-                practice = services.practice_update(practice=practice, **data)
+                practice = services.practice_update(practice=practice, **data, actor=request.user)
             except ValidationError as error:
                 _add_errors(form, error)
             else:
@@ -162,7 +162,7 @@ def contact_withdraw(request, slug):
     practice = selectors_detail.practice_for(request.user, slug)
     if not access.is_region_editor(request.user, practice):
         raise PermissionDenied
-    services.contact_withdraw(practice=practice)
+    services.contact_withdraw(practice=practice, actor=request.user)
     messages.success(request, _("The contact person and their consent were removed."))
     return redirect(practice)
 

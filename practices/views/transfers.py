@@ -88,7 +88,9 @@ def transfer_create(request, slug):
     form = TransferForm(request.POST if request.method == "POST" else None, regions=regions)
     if form.is_valid():
         try:
-            transfer_services.transfer_create(practice=practice, **form.cleaned_data)
+            transfer_services.transfer_create(
+                practice=practice, **form.cleaned_data, actor=request.user
+            )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -118,6 +120,7 @@ def transfer_edit(request, slug, pk):
             transfer_services.transfer_update(
                 transfer=transfer,
                 notes=form.cleaned_data["notes"],
+                actor=request.user,
                 **data,
             )
         except ValidationError as error:

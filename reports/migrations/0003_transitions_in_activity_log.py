@@ -27,7 +27,7 @@ def copy_into_activity_log(apps, schema_editor):
             actor_id=step.actor_id,
             verb=VERBS.get((step.from_status, step.to_status), "report.status_changed"),
             content_type=content_type,
-            object_id=step.report_id,
+            object_id=str(step.report_id),
             object_repr=step.report.title[:200],
             from_state=step.from_status,
             to_state=step.to_status,
@@ -45,7 +45,7 @@ def copy_back(apps, schema_editor):
     )
     for entry in entries.order_by("created_at", "pk"):
         ReportTransition.objects.create(
-            report_id=entry.object_id,
+            report_id=int(entry.object_id),
             actor_id=entry.actor_id,
             from_status=entry.from_state,
             to_status=entry.to_state,

@@ -35,7 +35,7 @@ def indicators_edit(request, pk):
     if not formset.is_valid():
         return _render(request, report, formset, status=400)
     try:
-        indicators_save(report=report, formset=formset)
+        indicators_save(report=report, formset=formset, actor=request.user)
     except ValidationError as error:
         # Someone changed the report meanwhile; the typed rows stay on screen.
         return _render(request, report, formset, status=409, save_errors=error.messages)

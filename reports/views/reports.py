@@ -39,7 +39,7 @@ def report_create(request):
         raise PermissionDenied
     form = ReportCreateForm(request.POST if request.method == "POST" else None, regions=regions)
     if form.is_valid():
-        report = services.report_create(**form.cleaned_data)
+        report = services.report_create(**form.cleaned_data, actor=request.user)
         messages.success(request, _("The report was created with the outline's sections."))
         return redirect(report)
     return render(request, "reports/report_form.html", {"form": form})

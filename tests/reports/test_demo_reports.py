@@ -82,7 +82,7 @@ def test_lombardys_draft_has_an_unresolved_comment_thread(seeded):
 @pytest.mark.parametrize("slug", ["podkarpackie", "pecs", "klaipeda"])
 def test_the_review_history_of_a_submitted_report_leads_to_its_status(seeded, slug):
     report = report_of(slug)
-    steps = list(entries_for(report))
+    steps = list(entries_for(report).exclude(to_state=""))
 
     assert steps, "a submitted report has a review history"
     assert steps[0].from_state == ReportStatus.DRAFT

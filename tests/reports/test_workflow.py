@@ -21,6 +21,11 @@ ACTION_URLS = {
 REASON_FIELDS = {"request_changes": "changes-reason", "reopen": "reopen-reason"}
 
 
+def review_steps(report):
+    """The report's workflow steps in the activity log (its creation and saves are there too)."""
+    return entries_for(report).exclude(to_state="")
+
+
 def act(client, report, action, reason=None, **kwargs):
     """POST the workflow button `action` of the report page, with a reason if given."""
     data = {REASON_FIELDS[action]: reason} if reason is not None else {}
@@ -93,7 +98,7 @@ def test_coordinator_can_reopen_an_approved_report_with_a_reason(
 
     assert status_of(approved_report_a) == ReportStatus.CHANGES_REQUESTED
     assert "The report was reopened for changes." in response.text
-    assert entries_for(approved_report_a).get().reason == "The 2020 data are out."
+    assert review_steps(approved_report_a).get().reason == "The 2020 data are out."
 
 
 def test_reopening_without_a_reason_is_refused_and_changes_nothing(
@@ -104,7 +109,7 @@ def test_reopening_without_a_reason_is_refused_and_changes_nothing(
     assert response.status_code == 400
     assert "This field is required." in response.text
     assert status_of(approved_report_a) == ReportStatus.APPROVED
-    assert not entries_for(approved_report_a).exists()
+    assert not review_steps(approved_report_a).exists()
 
 
 # --- submitting -----------------------------------------------------------------------------
@@ -122,7 +127,7 @@ def test_submitting_with_empty_required_sections_is_refused_with_their_titles(
     assert "These required sections are still empty:" in response.text
     for title in ("Regional context", "SME ecosystem", "Challenges", "Recommendations"):
         assert title in response.text.split("These required sections are still empty:")[1]
-    assert not entries_for(report).exists()
+    assert not review_steps(report).exists()
 
 
 def test_the_report_page_lists_the_empty_required_sections_before_submitting(
@@ -186,7 +191,7 @@ def test_requesting_changes_without_a_reason_is_refused_with_a_message(
     assert response.status_code == 400
     assert "This field is required." in response.text
     assert status_of(report_in_review) == ReportStatus.IN_REVIEW
-    assert not entries_for(report_in_review).exists()
+    assert not review_steps(report_in_review).exists()
     assert mail.outbox == []
 
 
@@ -207,7 +212,7 @@ def test_approving_a_draft_gives_a_clear_message_and_changes_nothing(login, repo
     assert response.status_code == 200
     assert "The report is draft now; reload the page to see its current state." in response.text
     assert status_of(report_a) == ReportStatus.DRAFT
-    assert not entries_for(report_a).exists()
+    assert not review_steps(report_a).exists()
 
 
 def test_submitting_twice_gives_a_clear_message_and_changes_nothing(login, report_a, owner):
@@ -219,7 +224,7 @@ def test_submitting_twice_gives_a_clear_message_and_changes_nothing(login, repor
     assert response.status_code == 200
     assert "The report is in review now; reload the page to see its current state." in response.text
     assert status_of(report_a) == ReportStatus.IN_REVIEW
-    assert entries_for(report_a).count() == 1
+    assert review_steps(report_a).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -242,7 +247,7 @@ def test_the_workflow_refuses_a_step_from_the_wrong_state(report_a, coordinator,
     with pytest.raises(ValidationError, match="reload the page to see its current state"):
         report_transition(report=report_a, actor=coordinator, action=action, reason="Because.")
     assert status_of(report_a) == status
-    assert not entries_for(report_a).exists()
+    assert not review_steps(report_a).exists()
 
 
 # --- the log --------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ def test_every_step_is_logged_with_who_from_to_and_reason(login, report_a, owner
 
     steps = [
         (step.actor_id, step.from_state, step.to_state, step.reason)
-        for step in entries_for(report_a)
+        for step in review_steps(report_a)
     ]
     assert steps == [
         (owner.pk, "draft", "in_review", ""),
@@ -267,7 +272,7 @@ def test_every_step_is_logged_with_who_from_to_and_reason(login, report_a, owner
         (coordinator.pk, "in_review", "approved", ""),
         (coordinator.pk, "approved", "changes_requested", "The 2020 data are out."),
     ]
-    assert all(step.created_at is not None for step in entries_for(report_a))
+    assert all(step.created_at is not None for step in review_steps(report_a))
 
 
 def test_the_report_page_shows_the_review_history(login, report_a, owner, coordinator):
