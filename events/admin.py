@@ -1,7 +1,5 @@
 from django.contrib import admin
 
-from interventures.richtext import sanitize
-
 from .models import Event, Registration
 
 REGISTRATION_FIELDS = [
@@ -37,10 +35,6 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["host_region"]
     inlines = [RegistrationInline]
-
-    def save_model(self, request, obj, form, change):
-        obj.agenda, obj.outcomes = sanitize(obj.agenda), sanitize(obj.outcomes)
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Registration)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from interventures.richtext import SanitizedHTMLField
 from partners.models import PartnerOrganisation, Region
 
 SLUG_MAX_LENGTH = 80
@@ -96,8 +97,8 @@ class Event(models.Model):
         help_text=_("The language the title, summary, agenda and outcomes are written in."),
     )
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
-    outcomes = models.TextField(_("outcomes"), blank=True)
+    agenda = SanitizedHTMLField(_("agenda"), blank=True)
+    outcomes = SanitizedHTMLField(_("outcomes"), blank=True)
     practices = models.ManyToManyField(
         "practices.GoodPractice",
         blank=True,

@@ -1,12 +1,15 @@
 """Rich text written by partners: what the editor offers and what the server keeps.
 
-Every save goes through `sanitize`, whatever the browser sent; the allowed tags, attributes and
-URL schemes below are the single list that both the sanitiser and the editor's toolbar follow.
+Every write goes through `sanitize`, whatever the browser sent and whoever writes: the model
+field `SanitizedHTMLField` cleans the value on its way to the database (a service, the admin, a
+fixture, `QuerySet.update()`, the shell). The allowed tags, attributes and URL schemes below are
+the single list that both the sanitiser and the editor's toolbar follow.
 """
 
 import html as html_module
 
 import nh3
+from django.db import models
 from django_prose_editor.widgets import ProseEditorWidget
 from js_asset import Media, Script
 
@@ -54,6 +57,21 @@ def sanitize(html: str) -> str:
     """The HTML with everything outside the allow-lists removed; empty editor output is ''."""
     cleaned = _cleaner.clean(html or "").strip()
     return "" if cleaned in {"", "<p></p>", "<p><br></p>"} else cleaned
+
+
+class SanitizedHTMLField(models.TextField):
+    """Rich text that only ever reaches the database sanitised."""
+
+    def pre_save(self, model_instance, add):
+        # The instance holds what was stored, as after a fresh read.
+        value = sanitize(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def get_prep_value(self, value):
+        # Also the path of `update()` and of fixtures, which skip pre_save.
+        value = super().get_prep_value(value)
+        return sanitize(value) if isinstance(value, str) else value
 
 
 def plain_text(html: str) -> str:

@@ -23,7 +23,15 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "owner__name"]
     list_select_related = ["region", "owner"]
     filter_horizontal = ["themes"]
-    readonly_fields = ["created_at", "updated_at", "contact_consent_at", "contact_consent_wording"]
+    # A practice changes state only through the publication workflow, which logs and notifies.
+    readonly_fields = [
+        "status",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "contact_consent_at",
+        "contact_consent_wording",
+    ]
     inlines = [TransferInline]
 
 

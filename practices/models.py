@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from interventures.richtext import SanitizedHTMLField
 from partners.models import PartnerOrganisation, Region
 
 
@@ -79,11 +80,11 @@ class GoodPractice(models.Model):
     main_institution = models.CharField(_("main institution"), max_length=200, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
     summary = models.TextField(_("short summary"), max_length=1500)
-    description = models.TextField(_("detailed description"), blank=True)
-    resources_needed = models.TextField(_("resources needed"), blank=True)
-    evidence_of_success = models.TextField(_("evidence of success"), blank=True)
-    difficulties = models.TextField(_("difficulties encountered / lessons learnt"), blank=True)
-    potential_for_transfer = models.TextField(_("potential for learning or transfer"), blank=True)
+    description = SanitizedHTMLField(_("detailed description"), blank=True)
+    resources_needed = SanitizedHTMLField(_("resources needed"), blank=True)
+    evidence_of_success = SanitizedHTMLField(_("evidence of success"), blank=True)
+    difficulties = SanitizedHTMLField(_("difficulties encountered / lessons learnt"), blank=True)
+    potential_for_transfer = SanitizedHTMLField(_("potential for learning or transfer"), blank=True)
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="practices", verbose_name=_("themes")
     )

@@ -21,6 +21,8 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "region"]
     search_fields = ["title"]
     inlines = [IndicatorInline]
+    # A report changes state only through the review workflow, which logs and notifies.
+    readonly_fields = ["status"]
 
 
 @admin.register(ReportSection)

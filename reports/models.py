@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from interventures.richtext import SanitizedHTMLField
 from partners.models import Region
 
 from .outline import SPECS, SectionKey
@@ -84,7 +85,7 @@ class ReportSection(models.Model):
     )
     key = models.CharField(_("section"), max_length=30, choices=SectionKey)
     position = models.PositiveSmallIntegerField(_("position"))
-    body = models.TextField(_("text"), blank=True)
+    body = SanitizedHTMLField(_("text"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -135,7 +136,7 @@ class SectionDraft(models.Model):
         related_name="section_drafts",
         verbose_name=_("author"),
     )
-    body = models.TextField(_("text"), blank=True)
+    body = SanitizedHTMLField(_("text"), blank=True)
     base_version = models.PositiveIntegerField(_("based on version"))
     saved_at = models.DateTimeField(_("saved"), auto_now=True)
 
