@@ -25,10 +25,6 @@ class Roles:
     editor_region_ids: frozenset[int]
     member_region_ids: frozenset[int]
 
-    @property
-    def is_partner(self) -> bool:
-        return bool(self.member_region_ids)
-
 
 _ANONYMOUS = Roles(coordinator=False, editor_region_ids=frozenset(), member_region_ids=frozenset())
 _CACHE_ATTRIBUTE = "_interventures_roles"
@@ -51,12 +47,6 @@ def roles_of(user) -> Roles:
         )
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
-
-
-def forget_roles(user) -> None:
-    """Drop the cached roles after the user's memberships changed."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
 
 
 def is_coordinator(user) -> bool:

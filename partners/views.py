@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events import selectors as event_selectors
-from practices import transfers as practice_selectors
+from practices import transfers as practice_transfers
 from reports import selectors as report_selectors
 
 from . import access, selectors, services
@@ -39,7 +39,7 @@ def region_detail(request, slug):
             "can_edit": access.can_edit_region(request.user, region),
             "reports": report_selectors.report_list(request.user).filter(region=region),
             "timeline": event_selectors.timeline(events.distinct()),
-            "practices": practice_selectors.region_transfers(region),
+            "practices": practice_transfers.region_transfers(region),
         },
     )
 

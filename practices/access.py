@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from partners.access import roles_of
 
-from .models import GoodPractice, PracticeStatus
+from .models import GoodPractice, PracticeStatus, Transfer
 
 EDITABLE = (PracticeStatus.DRAFT, PracticeStatus.RETURNED)
 
@@ -52,3 +52,8 @@ def can_record_transfer(user, practice: GoodPractice) -> bool:
 def transfer_regions_of(user, practice: GoodPractice):
     """The regions the user may record a transfer for: their own, never the practice's."""
     return roles_of(user).editor_region_ids - {practice.region_id}
+
+
+def can_edit_transfer(user, transfer: Transfer) -> bool:
+    """Only the learning region's editors change what their region takes from a practice."""
+    return transfer.region_id in transfer_regions_of(user, transfer.practice)

@@ -17,19 +17,10 @@ from django.utils.translation import gettext as _
 from activity.services import log_action
 from partners.models import Region
 
-from . import access
 from .models import GoodPractice, PracticeStatus, Transfer, TransferStage
 
 HEAT_LEVELS = 4
 """Cells of the matrix are shaded heat-0 (no transfer) to heat-4 (the busiest pair)."""
-
-
-# --- access helpers (delegating to practices.access) ----------------------------------------
-
-
-def can_edit_transfer(user, transfer: Transfer) -> bool:
-    """Only the learning region's editors change what their region takes from a practice."""
-    return transfer.region_id in access.transfer_regions_of(user, transfer.practice)
 
 
 # --- services ---------------------------------------------------------------------------------
@@ -118,10 +109,6 @@ def transfer_list() -> QuerySet[Transfer]:
         .select_related("practice__region", "practice__owner", "region")
         .order_by("practice__region__name", "region__name", "practice__title")
     )
-
-
-def practice_transfers(practice: GoodPractice) -> QuerySet[Transfer]:
-    return practice.transfers.select_related("region").order_by("region__name")
 
 
 def region_practices(region: Region) -> QuerySet[GoodPractice]:

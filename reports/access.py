@@ -24,15 +24,6 @@ def filter_visible(queryset: QuerySet, user) -> QuerySet:
     )
 
 
-def can_view(user, report: SituationAnalysisReport) -> bool:
-    roles = roles_of(user)
-    return (
-        report.status == ReportStatus.APPROVED
-        or roles.coordinator
-        or report.region_id in roles.member_region_ids
-    )
-
-
 def is_region_editor(user, report: SituationAnalysisReport) -> bool:
     return report.region_id in roles_of(user).editor_region_ids
 
@@ -41,8 +32,9 @@ def can_write(user, report: SituationAnalysisReport) -> bool:
     return is_region_editor(user, report) and report.status in EDITABLE_STATUSES
 
 
-def can_create_in(user, region) -> bool:
-    return region.pk in roles_of(user).editor_region_ids
+def regions_to_create_in(user) -> frozenset[int]:
+    """The regions whose editors the user is: a report may be started for each of them."""
+    return roles_of(user).editor_region_ids
 
 
 def can_comment(user, report: SituationAnalysisReport) -> bool:

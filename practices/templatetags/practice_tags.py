@@ -10,7 +10,6 @@ from interventures.templatetags.content_language import content_lang
 from partners.models import Country
 
 from .. import access
-from .. import transfers as transfer_services
 from ..models import GoodPractice, InstrumentType, Progress
 
 register = template.Library()
@@ -34,7 +33,7 @@ def can_record_transfer(context, practice) -> bool:
 def can_edit_transfer(context, transfer) -> bool:
     """`{% can_edit_transfer transfer as allowed %}`: is the user an editor of the learner?"""
     user = _user(context)
-    return bool(user) and transfer_services.can_edit_transfer(user, transfer)
+    return bool(user) and access.can_edit_transfer(user, transfer)
 
 
 _LABELS = {

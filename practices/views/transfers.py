@@ -111,7 +111,7 @@ def transfer_edit(request, slug, pk):
         Transfer.objects.select_related("region"), practice=practice, pk=pk
     )
     transfer.practice = practice
-    if not transfer_services.can_edit_transfer(request.user, transfer):
+    if not access.can_edit_transfer(request.user, transfer):
         raise PermissionDenied
     form = TransferForm(request.POST if request.method == "POST" else None, instance=transfer)
     if form.is_valid():

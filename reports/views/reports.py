@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partners.access import roles_of
 from partners.models import Region
 from workflow.forms import ReasonForm
 from workflow.selectors import steps_of
@@ -25,7 +24,7 @@ def report_list(request):
         "reports/report_list.html",
         {
             "reports": selectors.report_list(request.user),
-            "can_create": bool(roles_of(request.user).editor_region_ids),
+            "can_create": bool(access.regions_to_create_in(request.user)),
             "can_export": access.can_export_compendium(request.user),
         },
     )
@@ -34,7 +33,7 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request):
-    regions = Region.objects.filter(pk__in=roles_of(request.user).editor_region_ids)
+    regions = Region.objects.filter(pk__in=access.regions_to_create_in(request.user))
     if not regions.exists():
         raise PermissionDenied
     form = ReportCreateForm(request.POST if request.method == "POST" else None, regions=regions)
