@@ -83,12 +83,10 @@ def _add_theme_names(practices: list[GoodPractice]) -> None:
         practice.theme_names = names[practice.pk]
 
 
-def owner_editors(practice: GoodPractice, *, exclude_user=None) -> list:
-    """The active editors of the organisation that owns the practice (but `exclude_user`)."""
-    users = get_user_model().objects.filter(
+def owner_editors(practice: GoodPractice) -> QuerySet:
+    """The active editors of the organisation that owns the practice."""
+    return get_user_model().objects.filter(
         is_active=True,
         memberships__role=Membership.Role.EDITOR,
         memberships__organisation_id=practice.owner_id,
     )
-    excluded = getattr(exclude_user, "pk", None)
-    return [user for user in users if user.pk != excluded]

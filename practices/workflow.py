@@ -1,14 +1,10 @@
 """The publication workflow of a good practice, declared for the shared workflow:
 draft → submitted → published, or returned (with a reason) → submitted again."""
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from interventures.mail import send_in_each_language
+from workflow.emails import coordinators, email_step
 from workflow.machine import Transition, Workflow
 
 from . import access
@@ -23,27 +19,12 @@ def stamp_publication(practice: GoodPractice) -> list[str]:
 
 def notify(practice: GoodPractice, action: str, actor, reason: str) -> None:
     """A submitted practice goes to the coordinators; a decision to the owner's editors."""
-    if action == "submit":
-        users = get_user_model().objects.filter(is_coordinator=True, is_active=True)
-        recipients = [u for u in users if u.pk != getattr(actor, "pk", None)]
-    else:
-        recipients = owner_editors(practice, exclude_user=actor)
-    context = {
-        "practice": practice,
-        "action": action,
-        "actor": actor,
-        "reason": reason,
-        "site_url": settings.SITE_URL,
-    }
-
-    def build(addresses):
-        return EmailMessage(
-            subject=render_to_string("practices/email/transition_subject.txt", context).strip(),
-            body=render_to_string("practices/email/transition.txt", context),
-            bcc=addresses,
-        )
-
-    send_in_each_language(recipients, build)
+    email_step(
+        coordinators() if action == "submit" else owner_editors(practice),
+        actor=actor,
+        templates="practices/email/transition",
+        context={"practice": practice, "action": action, "reason": reason},
+    )
 
 
 SUBMITTED = frozenset({PracticeStatus.SUBMITTED})

@@ -2,16 +2,13 @@
 draft → in review → changes requested → in review → approved; a coordinator may reopen an
 approved report, with a reason."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from interventures.mail import send_in_each_language
 from partners.models import Membership
+from workflow.emails import coordinators, email_step
 from workflow.machine import Transition, Workflow
 
 from . import access
@@ -30,30 +27,18 @@ def every_required_section_written(report: SituationAnalysisReport) -> None:
 def notify(report: SituationAnalysisReport, action: str, actor, reason: str) -> None:
     """A submitted report goes to the coordinators; every other step to the region's editors."""
     if action == "submit":
-        recipients = get_user_model().objects.filter(is_coordinator=True, is_active=True)
+        recipients = coordinators()
     else:
         recipients = get_user_model().objects.filter(
             is_active=True,
             memberships__role=Membership.Role.EDITOR,
             memberships__organisation__region=report.region_id,
         )
-    context = {
-        "report": report,
-        "action": action,
-        "actor": actor,
-        "reason": reason,
-        "site_url": settings.SITE_URL,
-    }
-
-    def build(addresses):
-        return EmailMessage(
-            subject=render_to_string("reports/email/transition_subject.txt", context).strip(),
-            body=render_to_string("reports/email/transition.txt", context),
-            bcc=addresses,
-        )
-
-    send_in_each_language(
-        [user for user in recipients if user.pk != getattr(actor, "pk", None)], build
+    email_step(
+        recipients,
+        actor=actor,
+        templates="reports/email/transition",
+        context={"report": report, "action": action, "reason": reason},
     )
 
 
