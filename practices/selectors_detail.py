@@ -4,13 +4,19 @@ transfers and publication steps the practice has."""
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from events.models import Event
 from partners.access import roles_of
 from partners.models import Region
 
 from .models import GoodPractice, Transfer
 
 RELATED_LIMIT = 3
+
+
+def _published_events() -> QuerySet:
+    """The published events, reached through their link to practices: the events app builds
+    on this one, never the other way round."""
+    event_model = GoodPractice._meta.get_field("events").related_model
+    return event_model._default_manager.filter(is_published=True).order_by("-starts_at")
 
 
 def practice_for(user, slug: str) -> GoodPractice:
@@ -35,7 +41,7 @@ def practice_detail(user, slug: str) -> GoodPractice:
             # `practice.presented_at`: the published events where the practice was presented.
             Prefetch(
                 "events",
-                queryset=Event.objects.filter(is_published=True).order_by("-starts_at"),
+                queryset=_published_events(),
                 to_attr="presented_at",
             ),
         )
