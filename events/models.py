@@ -43,13 +43,6 @@ def validate_timezone(name: str) -> None:
         raise ValidationError(_("“%(name)s” is not a known time zone."), params={"name": name})
 
 
-class EventQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from . import access  # access imports this module
-
-        return access.filter_visible(self, user)
-
-
 class Event(models.Model):
     """A meeting of the partnership, with the place it was planned at beside the one it had."""
 
@@ -121,8 +114,6 @@ class Event(models.Model):
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at"]

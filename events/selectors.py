@@ -17,7 +17,7 @@ from .models import SLUG_MAX_LENGTH, Event, EventStatus, Registration, Registrat
 def event_list(user) -> QuerySet[Event]:
     """The events the user may see, with what a list item shows, in one query each."""
     return (
-        Event.objects.visible_to(user)
+        access.filter_visible(Event.objects.all(), user)
         .select_related("host_region", "host_organisation")
         .prefetch_related("regions")
     )

@@ -1,7 +1,7 @@
 """The access policy of the portal: the one place that decides who may see and change what.
 
-Views, templates (through the context processor) and querysets (`visible_to`, `editable_by`)
-ask these functions; nothing else re-implements the rules.
+Views, templates (through the context processor) and selectors (each app's `filter_visible`,
+`filter_editable_by_region` here) ask these functions; nothing else re-implements the rules.
 
 - Coordinators work project-wide: they review, approve and invite, in every region.
 - Editors change their own region's objects only; viewers read their region's drafts.
@@ -84,5 +84,5 @@ def role_label(user) -> str:
 
 
 def filter_editable_by_region(queryset: QuerySet, user, region_field: str = "region") -> QuerySet:
-    """Objects whose region the user edits; region-owned models build `editable_by` on it."""
+    """Objects whose region the user edits."""
     return queryset.filter(**{f"{region_field}__in": roles_of(user).editor_region_ids})

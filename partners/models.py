@@ -194,17 +194,6 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation.short_name} · {self.get_role_display()}"
 
 
-class PolicyInstrumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Policy instruments are public information about the partnership."""
-        return self.all()
-
-    def editable_by(self, user):
-        from .access import filter_editable_by_region  # access imports this module
-
-        return filter_editable_by_region(self, user)
-
-
 class PolicyInstrument(models.Model):
     """A public policy, programme or strategy that a region's partners set out to improve."""
 
@@ -238,8 +227,6 @@ class PolicyInstrument(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.ANALYSIS)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = PolicyInstrumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["region__name", "name"]

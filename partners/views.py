@@ -53,9 +53,7 @@ def _editable_region(request, slug):
 
 def _editable_instrument(request, slug, pk):
     region = _editable_region(request, slug)
-    instrument = get_object_or_404(
-        PolicyInstrument.objects.visible_to(request.user), region=region, pk=pk
-    )
+    instrument = get_object_or_404(PolicyInstrument.objects.all(), region=region, pk=pk)
     return region, instrument
 
 

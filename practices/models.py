@@ -51,11 +51,6 @@ class Progress(models.TextChoices):
 
 
 class GoodPracticeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from . import access  # access imports this module
-
-        return access.filter_visible(self, user)
-
     def published(self):
         return self.filter(status=PracticeStatus.PUBLISHED)
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from partners.access import roles_of
 from partners.models import Region
 
+from . import access
 from .models import GoodPractice, Transfer
 
 RELATED_LIMIT = 3
@@ -22,14 +23,15 @@ def _published_events() -> QuerySet:
 def practice_for(user, slug: str) -> GoodPractice:
     """The practice if the user may see it; 404 otherwise, whether it exists or not."""
     return get_object_or_404(
-        GoodPractice.objects.visible_to(user).select_related("region", "owner"), slug=slug
+        access.filter_visible(GoodPractice.objects.all(), user).select_related("region", "owner"),
+        slug=slug,
     )
 
 
 def practice_detail(user, slug: str) -> GoodPractice:
     """The practice with everything its page shows, in a fixed number of queries."""
     queryset = (
-        GoodPractice.objects.visible_to(user)
+        access.filter_visible(GoodPractice.objects.all(), user)
         .select_related("region", "owner")
         .defer("search_vector")
         .prefetch_related(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from activity.services import log_action
 
+from . import access
 from .models import Compendium, CompendiumStatus, ReportStatus, SituationAnalysisReport
 from .tasks import CompendiumFailed, build_compendium
 
@@ -64,7 +65,9 @@ class CompendiumForm(forms.Form):
 
 def selectable_reports(user):
     """The reports a coordinator may put in a compendium: all those they can see."""
-    return SituationAnalysisReport.objects.visible_to(user).select_related("region")
+    return access.filter_visible(SituationAnalysisReport.objects.all(), user).select_related(
+        "region"
+    )
 
 
 def compendium_for(pk) -> Compendium:

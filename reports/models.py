@@ -30,13 +30,6 @@ class ReportStatus(models.TextChoices):
 EDITABLE_STATUSES = frozenset({ReportStatus.DRAFT, ReportStatus.CHANGES_REQUESTED})
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from . import access  # access imports this module
-
-        return access.filter_visible(self, user)
-
-
 class SituationAnalysisReport(models.Model):
     """A region's report; its text lives in sections that follow the fixed outline."""
 
@@ -55,8 +48,6 @@ class SituationAnalysisReport(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["region__name", "-created_at"]

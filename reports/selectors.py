@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from interventures.richtext import plain_text
 
+from . import access
 from .models import (
     PRESENCE_WINDOW,
     ReportSection,
@@ -23,7 +24,7 @@ HistoricalReportSection = ReportSection.history.model
 
 def report_list(user) -> QuerySet[SituationAnalysisReport]:
     return (
-        SituationAnalysisReport.objects.visible_to(user)
+        access.filter_visible(SituationAnalysisReport.objects.all(), user)
         .select_related("region")
         .annotate(
             sections_written=Count("sections", filter=~Q(sections__body="")),
@@ -35,14 +36,15 @@ def report_list(user) -> QuerySet[SituationAnalysisReport]:
 def report_for(user, pk: int) -> SituationAnalysisReport:
     """The report if the user may see it; 404 otherwise, whether it exists or not."""
     return get_object_or_404(
-        SituationAnalysisReport.objects.visible_to(user).select_related("region"), pk=pk
+        access.filter_visible(SituationAnalysisReport.objects.all(), user).select_related("region"),
+        pk=pk,
     )
 
 
 def report_detail(user, pk: int) -> SituationAnalysisReport:
     comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
     return get_object_or_404(
-        SituationAnalysisReport.objects.visible_to(user)
+        access.filter_visible(SituationAnalysisReport.objects.all(), user)
         .select_related("region")
         .prefetch_related(
             Prefetch("sections", queryset=ReportSection.objects.select_related("last_edited_by")),

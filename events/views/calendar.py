@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from partners.models import Region
 
+from .. import access
 from ..calendar import build_calendar, feed_events
 from ..models import Event
 
@@ -41,7 +42,7 @@ def calendar_feed(request):
 
 @require_GET
 def event_ics(request, slug):
-    event = get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+    event = get_object_or_404(access.filter_visible(Event.objects.all(), request.user), slug=slug)
     calendar = build_calendar(
         [event],
         name=event.title,

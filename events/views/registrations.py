@@ -13,7 +13,7 @@ from ..models import Event, Registration, RegistrationStatus
 
 
 def _visible_event(request, slug) -> Event:
-    return get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+    return get_object_or_404(access.filter_visible(Event.objects.all(), request.user), slug=slug)
 
 
 def _organised_event(request, slug) -> Event:

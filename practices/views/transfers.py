@@ -63,7 +63,8 @@ def transfer_matrix(request):
 
 def _practice(request, slug) -> GoodPractice:
     return get_object_or_404(
-        GoodPractice.objects.visible_to(request.user).select_related("region"), slug=slug
+        access.filter_visible(GoodPractice.objects.all(), request.user).select_related("region"),
+        slug=slug,
     )
 
 
