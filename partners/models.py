@@ -118,7 +118,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:region_detail", kwargs={"slug": self.slug})
+        return reverse("region_detail", kwargs={"slug": self.slug})
 
     @property
     def ecosystem_stage_explanation(self):

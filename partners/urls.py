@@ -5,8 +5,6 @@ from . import views
 app_name = "partners"
 
 urlpatterns = [
-    path("regions/", views.region_list, name="region_list"),
-    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("regions/<slug:slug>/instruments/new/", views.instrument_create, name="instrument_create"),
     path(
         "regions/<slug:slug>/instruments/<int:pk>/edit/",

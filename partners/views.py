@@ -3,45 +3,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import selectors as event_selectors
-from practices import transfers as practice_transfers
-from reports import selectors as report_selectors
-
 from . import access, selectors, services
 from .forms import AcceptInvitationForm, InvitationForm, PolicyInstrumentForm
 from .models import Invitation, PolicyInstrument, User
-
-
-def region_list(request):
-    return render(
-        request,
-        "partners/region_list.html",
-        {"regions": selectors.region_list(), "advisory_partners": selectors.advisory_partners()},
-    )
-
-
-def region_detail(request, slug):
-    region = get_object_or_404(selectors.region_detail(slug))
-    events = event_selectors.event_list(request.user).filter(
-        Q(host_region=region) | Q(regions=region)
-    )
-    return render(
-        request,
-        "partners/region_detail.html",
-        {
-            "region": region,
-            "can_edit": access.can_edit_region(request.user, region),
-            "reports": report_selectors.report_list(request.user).filter(region=region),
-            "timeline": event_selectors.timeline(events.distinct()),
-            "practices": practice_transfers.region_transfers(region),
-        },
-    )
 
 
 def _editable_region(request, slug):

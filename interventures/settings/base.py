@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "reports",
     "practices",
     "events",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -63,7 +64,7 @@ MIDDLEWARE = [
 # Project templates may override the form widgets and field layout.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-ROOT_URLCONF = "interventures.urls"
+ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "interventures.wsgi.application"
 
 TEMPLATES = [

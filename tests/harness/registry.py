@@ -363,8 +363,8 @@ SITE = [
 ]
 
 PARTNERS = [
-    Route("partners:region_list", Access.PUBLIC),
-    Route("partners:region_detail", Access.PUBLIC, kwargs=lambda w: {"slug": w.region_a.slug}),
+    Route("region_list", Access.PUBLIC),
+    Route("region_detail", Access.PUBLIC, kwargs=lambda w: {"slug": w.region_a.slug}),
     Route(
         "partners:instrument_create",
         Access.REGION_EDITOR,

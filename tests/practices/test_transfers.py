@@ -262,8 +262,8 @@ def test_matrix_queries_do_not_grow_with_transfers(login, region_a, region_b, or
 
 def test_both_region_pages_show_the_transfer(login, transfer, practice_b):
     client = login(None)
-    page_a = client.get(reverse("partners:region_detail", kwargs={"slug": "lombardy"}))
-    page_b = client.get(reverse("partners:region_detail", kwargs={"slug": "klaipeda"}))
+    page_a = client.get(reverse("region_detail", kwargs={"slug": "lombardy"}))
+    page_b = client.get(reverse("region_detail", kwargs={"slug": "klaipeda"}))
     html_a, html_b = page_a.content.decode(), page_b.content.decode()
     assert "Good practices" in html_a
     assert "Lombardy export vouchers" in html_a
@@ -276,7 +276,7 @@ def test_both_region_pages_show_the_transfer(login, transfer, practice_b):
 
 def test_region_page_hides_unpublished_practices(login, region_a, org_a):
     factories.make_practice(region_a, status="draft", title="Secret draft")
-    page = login(None).get(reverse("partners:region_detail", kwargs={"slug": "lombardy"}))
+    page = login(None).get(reverse("region_detail", kwargs={"slug": "lombardy"}))
     assert "Secret draft" not in page.content.decode()
 
 
@@ -286,5 +286,5 @@ def test_region_page_queries_do_not_grow_with_transfers(login, region_a, region_
             practice = factories.make_practice(region_a)
             Transfer.objects.create(practice=practice, region=region_b, stage="study")
 
-    url = reverse("partners:region_detail", kwargs={"slug": "klaipeda"})
+    url = reverse("region_detail", kwargs={"slug": "klaipeda"})
     assert_queries_do_not_grow(login(None), url, make_transfers)

@@ -1,11 +1,13 @@
-"""Site-wide pages: home, health check, accessibility statement, privacy notice, errors."""
+"""Pages that combine the apps: home, the regions, the activity page; and the site-wide ones
+(health check, accessibility statement, privacy notice, language switch)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 
@@ -15,6 +17,7 @@ from events import selectors as event_selectors
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
+from practices import transfers as practice_transfers
 from reports import selectors as report_selectors
 
 
@@ -28,6 +31,35 @@ def home(request):
             "advisory_partners": partner_selectors.advisory_partners(),
             "report_progress": report_selectors.report_progress(request.user, regions),
             "home_events": event_selectors.home_events(),
+        },
+    )
+
+
+def region_list(request):
+    return render(
+        request,
+        "portal/region_list.html",
+        {
+            "regions": partner_selectors.region_list(),
+            "advisory_partners": partner_selectors.advisory_partners(),
+        },
+    )
+
+
+def region_detail(request, slug):
+    region = get_object_or_404(partner_selectors.region_detail(slug))
+    events = event_selectors.event_list(request.user).filter(
+        Q(host_region=region) | Q(regions=region)
+    )
+    return render(
+        request,
+        "portal/region_detail.html",
+        {
+            "region": region,
+            "can_edit": partner_access.can_edit_region(request.user, region),
+            "reports": report_selectors.report_list(request.user).filter(region=region),
+            "timeline": event_selectors.timeline(events.distinct()),
+            "practices": practice_transfers.region_transfers(region),
         },
     )
 

@@ -18,6 +18,8 @@ urlpatterns = [
 # translate the page's own (prefixed) path into the chosen language.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("regions/", views.region_list, name="region_list"),
+    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
