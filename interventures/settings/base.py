@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [

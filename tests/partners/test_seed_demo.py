@@ -66,7 +66,7 @@ def test_seeding_again_hashes_no_password(db, monkeypatch):
     seed()
     hashed = []
     monkeypatch.setattr(
-        "partners.management.commands.seed_demo.make_password", lambda raw: hashed.append(raw)
+        "demo.management.commands.seed_demo.make_password", lambda raw: hashed.append(raw)
     )
 
     seed()

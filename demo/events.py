@@ -7,12 +7,11 @@ study visit has no public date at all: its date is illustrative and its summary 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from events.models import Event, EventFormat, EventKind, EventStatus
+from events.services import event_save
 from interventures.richtext import sanitize
 from partners.models import PartnerOrganisation, Region
 from practices.models import GoodPractice
-
-from .models import Event, EventFormat, EventKind, EventStatus
-from .services import event_save
 
 ALL_REGIONS = ["pecs", "lombardy", "podkarpackie", "castilla-y-leon", "klaipeda"]
 

@@ -13,8 +13,7 @@ from django.utils.text import slugify
 
 from interventures.richtext import sanitize
 from partners.models import PartnerOrganisation, Region
-
-from .models import (
+from practices.models import (
     GoodPractice,
     InstrumentType,
     PracticeStatus,
@@ -23,6 +22,7 @@ from .models import (
     Transfer,
     TransferStage,
 )
+from practices.search import update_search_vector
 
 THEMES = [
     "Access to finance",
@@ -374,8 +374,6 @@ def seed_practices() -> int:
     A practice that exists is left as the partners made it. Returns how many practices were
     created.
     """
-    from .search import update_search_vector
-
     themes = {}
     for name in THEMES:
         themes[name], _ = Theme.objects.get_or_create(

@@ -1,14 +1,17 @@
-"""Loads the demo reports of `demo_content` through the same services partners use."""
+"""Loads the demo reports (`data/reports.json`: written from the partnership's public sources;
+figures marked "illustrative" are not from them) through the same services partners use."""
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 from activity.services import log_action
 from partners.models import Region, User
+from reports.models import Indicator, SituationAnalysisReport
+from reports.services import comment_add, comment_resolve, report_create, section_save
+from reports.workflow import REPORT_WORKFLOW
 
-from .demo_content import REPORTS
-from .models import Indicator, SituationAnalysisReport
-from .services import comment_add, comment_resolve, report_create, section_save
-from .workflow import REPORT_WORKFLOW
+REPORTS = json.loads((Path(__file__).parent / "data" / "reports.json").read_text(encoding="utf-8"))
 
 
 def seed_reports(*, demo_domain: str) -> int:

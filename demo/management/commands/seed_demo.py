@@ -3,11 +3,11 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.demo import link_event_practices, seed_events
-from partners import demo_data
+from demo import partners as partnership
+from demo.events import link_event_practices, seed_events
+from demo.practices import seed_practices
+from demo.reports import seed_reports
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
-from practices.demo import seed_practices
-from reports.demo import seed_reports
 
 DEMO_DOMAIN = "demo.interventures.eu"
 DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
@@ -33,31 +33,31 @@ class Command(BaseCommand):
         self._hashed = None
         self._password = password
         regions = {}
-        for row in demo_data.REGIONS:
+        for row in partnership.REGIONS:
             regions[row["slug"]], _ = Region.objects.update_or_create(
                 slug=row["slug"], defaults={k: v for k, v in row.items() if k != "slug"}
             )
         organisations = {}
-        for row in demo_data.ORGANISATIONS:
+        for row in partnership.ORGANISATIONS:
             defaults = {**row, "region": regions.get(row["region"])}
             del defaults["name"]
             organisations[row["short_name"]], _ = PartnerOrganisation.objects.update_or_create(
                 name=row["name"], defaults=defaults
             )
-        for row in demo_data.INSTRUMENTS:
+        for row in partnership.INSTRUMENTS:
             PolicyInstrument.objects.update_or_create(
                 region=regions[row["region"]],
                 name=row["name"],
                 defaults={k: v for k, v in row.items() if k not in {"region", "name"}},
             )
-        for row in demo_data.STAKEHOLDERS:
+        for row in partnership.STAKEHOLDERS:
             regions[row["region"]].stakeholders.update_or_create(
                 organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
             )
 
         self._account("coordinator", is_coordinator=True)
         self._account("stakeholder")
-        for slug, short_name in demo_data.DEMO_ACCOUNT_ORGANISATION.items():
+        for slug, short_name in partnership.DEMO_ACCOUNT_ORGANISATION.items():
             for role in Membership.Role:
                 user = self._account(f"{role}.{slug}")
                 Membership.objects.update_or_create(
