@@ -5,7 +5,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from partners.models import Region, User
 from reports.models import Indicator, SituationAnalysisReport
 from reports.services import comment_add, comment_resolve, report_create, section_save

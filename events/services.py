@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from practices.models import PracticeStatus

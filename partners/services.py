@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
 

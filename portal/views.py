@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 
-from activity import selectors as activity_selectors
-from activity.filters import ActivityFilter
 from events import selectors as event_selectors
+from interventures.activity import selectors as activity_selectors
+from interventures.activity.filters import ActivityFilter
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
-from workflow.services import transition
+from interventures.workflow.services import transition
 
 from .models import GoodPractice, Interest, PracticeStatus
 from .selectors import owner_editors

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from partners.models import Region
 
 from .models import GoodPractice, PracticeStatus, Transfer, TransferStage

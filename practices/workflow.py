@@ -4,8 +4,8 @@ draft → submitted → published, or returned (with a reason) → submitted aga
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from workflow.emails import coordinators, email_step
-from workflow.machine import Transition, Workflow
+from interventures.workflow.emails import coordinators, email_step
+from interventures.workflow.machine import Transition, Workflow
 
 from . import access
 from .models import GoodPractice, PracticeStatus

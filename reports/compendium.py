@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 
 from . import access
 from .models import Compendium, CompendiumStatus, ReportStatus, SituationAnalysisReport

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 
 from .models import EDITABLE_STATUSES, Indicator, SituationAnalysisReport
 

@@ -45,7 +45,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activity.selectors import entries_for
+from interventures.activity.selectors import entries_for
 
 logger = logging.getLogger(__name__)
 

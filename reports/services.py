@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from interventures.richtext import sanitize
-from workflow.services import transition
+from interventures.workflow.services import transition
 
 from .models import (
     EDITABLE_STATUSES,

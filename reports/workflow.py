@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from interventures.workflow.emails import coordinators, email_step
+from interventures.workflow.machine import Transition, Workflow
 from partners.models import Membership
-from workflow.emails import coordinators, email_step
-from workflow.machine import Transition, Workflow
 
 from . import access
 from .models import EDITABLE_STATUSES, ReportStatus, SituationAnalysisReport

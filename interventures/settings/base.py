@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "interventures",
-    "activity",
+    "interventures.activity",
     "partners",
     "reports",
     "practices",

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from interventures.workflow.forms import ReasonForm
+from interventures.workflow.selectors import steps_of
+from interventures.workflow.views import take_step
 from partners.access import can_read_region_drafts
-from workflow.forms import ReasonForm
-from workflow.selectors import steps_of
-from workflow.views import take_step
 
 from .. import access, selectors_detail, services
 from ..forms import InterestForm, PracticeForm

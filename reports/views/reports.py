@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from interventures.workflow.forms import ReasonForm
+from interventures.workflow.selectors import steps_of
+from interventures.workflow.views import take_step
 from partners.models import Region
-from workflow.forms import ReasonForm
-from workflow.selectors import steps_of
-from workflow.views import take_step
 
 from .. import access, selectors, services
 from ..forms import CommentForm, ReportCreateForm

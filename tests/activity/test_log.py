@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from activity.models import ActivityEntry
-from activity.selectors import entries_for
-from activity.services import log_action
+from interventures.activity.models import ActivityEntry
+from interventures.activity.selectors import entries_for
+from interventures.activity.services import log_action
 from practices.services import practice_transition
 from reports.services import report_transition
 from tests.harness import factories
@@ -161,3 +161,7 @@ def test_the_page_queries_do_not_grow_with_its_entries(login, region_a, coordina
             log_action(actor=owner, verb="report.submitted", target=target)
 
     assert_queries_do_not_grow(login(coordinator), ACTIVITY, make_rows)
+
+
+def test_the_activity_page_is_at_its_documented_address():
+    assert ACTIVITY == "/activity/"

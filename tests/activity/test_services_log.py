@@ -4,8 +4,8 @@ to which object, as a person does it through the portal's pages."""
 from django.core import mail
 from django.urls import reverse
 
-from activity.models import ActivityEntry
 from events import services as event_services
+from interventures.activity.models import ActivityEntry
 from partners.models import PolicyInstrument
 from partners.services import invitation_accept, invitation_send
 from practices.services import contact_withdraw, practice_create, practice_update

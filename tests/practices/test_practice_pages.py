@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from practices.models import GoodPractice, PracticeStatus, Theme, Transfer
 from practices.services import CONTACT_CONSENT_WORDING
 from tests.harness import factories

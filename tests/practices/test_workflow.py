@@ -4,8 +4,8 @@ every step is logged and the people concerned are emailed."""
 import pytest
 from django.urls import reverse
 
-from activity.models import ActivityEntry
-from activity.selectors import entries_for
+from interventures.activity.models import ActivityEntry
+from interventures.activity.selectors import entries_for
 from practices.models import PracticeStatus
 from tests.harness import factories
 

@@ -7,8 +7,8 @@ from itertools import pairwise
 import pytest
 from django.core.management import call_command
 
-from activity.models import ActivityEntry
-from activity.selectors import entries_for
+from interventures.activity.models import ActivityEntry
+from interventures.activity.selectors import entries_for
 from partners.models import Region, User
 from reports.models import (
     Indicator,

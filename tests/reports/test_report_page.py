@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 from reports.models import Indicator, ReportStatus, ReviewComment
 from reports.outline import OUTLINE
 from reports.services import section_save

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from activity.selectors import entries_for
+from interventures.activity.selectors import entries_for
 from reports.models import ReportSection, ReportStatus, ReviewComment
 from reports.services import report_transition
 from tests.harness import factories

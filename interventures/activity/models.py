@@ -1,8 +1,8 @@
 """The activity log: one entry for each thing that happened to the partnership's shared data.
 
 In the manner of pretix's `LoggedModel.log_action`: the workflow and every service that changes
-shared data call `log_action` (activity/services.py); the app never edits an entry. The app sits
-at the bottom of the project: it imports no other app of the project.
+shared data call `log_action` (services.py beside this module); the app never edits an entry. It
+is part of the core package (`interventures`), which imports no app of the project.
 """
 
 from django.conf import settings

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from activity.models import ActivityEntry
-from activity.selectors import entries_for
+from interventures.activity.models import ActivityEntry
+from interventures.activity.selectors import entries_for
 
 from .machine import Workflow
 

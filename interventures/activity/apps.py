@@ -3,5 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ActivityConfig(AppConfig):
-    name = "activity"
+    name = "interventures.activity"
+    label = "activity"
     verbose_name = _("Activity log")

@@ -2,4 +2,5 @@
 and whatever comes next): a declared state machine per model (`machine.py`), one service that
 takes a step (`services.py`), the reason form, the view helper and the steps shown on a page.
 
-It imports no app of the project but `activity`, whose log it writes."""
+Part of the core package: it imports no app of the project, only the activity log
+(`interventures.activity`), whose entries it writes."""

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from activity.services import log_action
+from interventures.activity.services import log_action
 
 from .machine import Workflow
 
