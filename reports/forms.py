@@ -1,10 +1,13 @@
 from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from interventures.richtext import RichTextWidget
 from partners.models import Region
 
-from .models import MAX_SECTION_CHARS, ReportSection, SituationAnalysisReport
+from .models import MAX_SECTION_CHARS, ReportSection, ReportStatus, SituationAnalysisReport
 
 
 class ReportCreateForm(forms.ModelForm):
@@ -71,3 +74,37 @@ class CompareForm(forms.Form):
 
     def __init__(self, data, **kwargs):
         super().__init__({"from_id": data.get("from"), "to_id": data.get("to")}, **kwargs)
+
+
+class ReportChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, report):
+        return _("%(title)s · %(region)s · %(status)s") % {
+            "title": report.title,
+            "region": report.region.name,
+            "status": report.get_status_display(),
+        }
+
+
+class CompendiumForm(forms.Form):
+    reports = ReportChoiceField(
+        label=gettext_lazy("Reports"),
+        queryset=SituationAnalysisReport.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Approved reports are selected. Reports that are not approved carry a DRAFT mark."
+        ),
+        error_messages={"required": gettext_lazy("Select at least one report.")},
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the cover and the table of contents"),
+        choices=settings.LANGUAGES,
+        help_text=gettext_lazy("Each report stays in the language it was written in."),
+    )
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].queryset = reports
+        self.fields["reports"].initial = [
+            report.pk for report in reports if report.status == ReportStatus.APPROVED
+        ]
+        self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE

@@ -6,12 +6,16 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from interventures.richtext import plain_text
 
 from . import access
 from .models import (
     PRESENCE_WINDOW,
+    Compendium,
+    CompendiumStatus,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -202,3 +206,73 @@ def missing_required_sections(report: SituationAnalysisReport) -> list[str]:
         for section in report.sections.all()
         if section.spec.required and not section.body.strip()
     ]
+
+
+# --- compendiums -----------------------------------------------------------------------------
+
+
+def selectable_reports(user):
+    """The reports a coordinator may put in a compendium: all those they can see."""
+    return access.filter_visible(SituationAnalysisReport.objects.all(), user).select_related(
+        "region"
+    )
+
+
+def compendium_for(pk) -> Compendium:
+    """Coordinators share their compendiums: the caller has checked the role."""
+    return get_object_or_404(Compendium.objects.select_related("requested_by"), pk=pk)
+
+
+@dataclass(frozen=True)
+class CompendiumProgress:
+    """What the progress page and its status JSON say about a compendium."""
+
+    status: str
+    done: int
+    total: int
+    message: str
+    error: str
+
+    @property
+    def bar_max(self) -> int:
+        """One step per report, and one for laying the whole PDF out (the longest step)."""
+        return self.total + 1
+
+    @property
+    def bar_value(self) -> int:
+        return self.bar_max if self.status == CompendiumStatus.DONE else min(self.done, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (CompendiumStatus.DONE, CompendiumStatus.FAILED)
+
+
+def compendium_progress(compendium: Compendium) -> CompendiumProgress:
+    done, total = compendium.done, compendium.total
+    match compendium.status:
+        case CompendiumStatus.QUEUED:
+            message = _("Waiting for the background worker to start…")
+        case CompendiumStatus.RUNNING if total and done < total:
+            message = _("Report %(current)d of %(total)d…") % {"current": done + 1, "total": total}
+        case CompendiumStatus.RUNNING if total:
+            message = ngettext(
+                "Laying out the PDF of %(total)d report…",
+                "Laying out the PDF of %(total)d reports…",
+                total,
+            ) % {"total": total}
+        case CompendiumStatus.RUNNING:
+            message = _("Starting…")
+        case CompendiumStatus.DONE:
+            message = ngettext(
+                "The compendium is ready: %(total)d report.",
+                "The compendium is ready: %(total)d reports.",
+                total,
+            ) % {"total": total}
+        case _:
+            message = _("The compendium could not be made.")
+    return CompendiumProgress(compendium.status, done, total, message, compendium.error)
+
+
+def download_filename(compendium: Compendium) -> str:
+    day = timezone.localdate(compendium.finished_at or compendium.created_at)
+    return f"interventures-compendium-{day:%Y-%m-%d}.pdf"

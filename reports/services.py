@@ -13,6 +13,8 @@ from interventures.workflow.services import transition
 from .models import (
     EDITABLE_STATUSES,
     MAX_SECTION_CHARS,
+    Compendium,
+    CompendiumStatus,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -20,6 +22,7 @@ from .models import (
     SituationAnalysisReport,
 )
 from .outline import OUTLINE
+from .tasks import CompendiumFailed, build_compendium
 from .workflow import REPORT_WORKFLOW
 
 
@@ -162,3 +165,50 @@ def comment_resolve(*, comment: ReviewComment, user) -> ReviewComment:
         comment.resolved_by = user
         comment.save(update_fields=["resolved_at", "resolved_by"])
     return comment
+
+
+# --- compendiums -----------------------------------------------------------------------------
+
+
+def compendium_request(*, user, reports, language: str) -> Compendium:
+    """Store the request and enqueue the task; the worker only sees both once committed."""
+    ordered = list(reports)
+    with transaction.atomic():
+        compendium = Compendium.objects.create(
+            requested_by=user,
+            language=language,
+            report_ids=[report.pk for report in ordered],
+            total=len(ordered),
+        )
+        _enqueue(build_compendium, compendium)
+        log_action(
+            actor=user,
+            verb="compendium.requested",
+            target=compendium,
+            data={"detail": ", ".join(report.title for report in ordered)},
+        )
+    return compendium
+
+
+def compendium_retry(*, compendium: Compendium) -> Compendium:
+    """Start a failed compendium again, from scratch."""
+    with transaction.atomic():
+        compendium = Compendium.objects.select_for_update().get(pk=compendium.pk)
+        if compendium.status != CompendiumStatus.FAILED:
+            raise CompendiumFailed(_("Only a compendium that failed can be started again."))
+        if compendium.pdf:
+            compendium.pdf.delete(save=False)
+        compendium.status = CompendiumStatus.QUEUED
+        compendium.done = 0
+        compendium.total = len(compendium.report_ids)
+        compendium.error = ""
+        compendium.started_at = compendium.finished_at = None
+        compendium.save()
+        _enqueue(build_compendium, compendium)
+    return compendium
+
+
+def _enqueue(task, compendium: Compendium) -> None:
+    result = task.enqueue(str(compendium.pk))
+    compendium.task_id = str(result.id)
+    compendium.save(update_fields=["task_id"])

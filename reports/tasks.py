@@ -1,6 +1,6 @@
 """Background tasks of the reports app, run by django-tasks-db's worker (`manage.py db_worker`).
 
-The compendium's service (`reports/compendium.py`) enqueues `build_compendium`; the work is
+The compendium's service (`services.compendium_request`) enqueues `build_compendium`; the work is
 here, beside the task, so that the two modules depend one way."""
 
 import logging

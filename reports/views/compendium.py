@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access
-from .. import compendium as compendiums
+from .. import access, selectors, services
+from ..forms import CompendiumForm
 from ..models import CompendiumStatus
+from ..tasks import CompendiumFailed
 
 
 def coordinator_required(view):
@@ -33,12 +34,12 @@ def coordinator_required(view):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def compendium_create(request):
-    form = compendiums.CompendiumForm(
+    form = CompendiumForm(
         request.POST if request.method == "POST" else None,
-        reports=compendiums.selectable_reports(request.user),
+        reports=selectors.selectable_reports(request.user),
     )
     if form.is_valid():
-        compendium = compendiums.compendium_request(user=request.user, **form.cleaned_data)
+        compendium = services.compendium_request(user=request.user, **form.cleaned_data)
         return redirect(compendium)
     return render(
         request,
@@ -51,14 +52,14 @@ def compendium_create(request):
 @coordinator_required
 @require_GET
 def compendium_detail(request, pk):
-    compendium = compendiums.compendium_for(pk)
+    compendium = selectors.compendium_for(pk)
     return render(
         request,
         "reports/compendium_detail.html",
         {
             "compendium": compendium,
-            "progress": compendiums.compendium_progress(compendium),
-            "download_name": compendiums.download_filename(compendium),
+            "progress": selectors.compendium_progress(compendium),
+            "download_name": selectors.download_filename(compendium),
         },
     )
 
@@ -67,8 +68,8 @@ def compendium_detail(request, pk):
 @coordinator_required
 @require_GET
 def compendium_status(request, pk):
-    compendium = compendiums.compendium_for(pk)
-    progress = compendiums.compendium_progress(compendium)
+    compendium = selectors.compendium_for(pk)
+    progress = selectors.compendium_progress(compendium)
     done = compendium.status == CompendiumStatus.DONE
     return JsonResponse(
         {
@@ -90,7 +91,7 @@ def compendium_status(request, pk):
 @coordinator_required
 @require_GET
 def compendium_download(request, pk):
-    compendium = compendiums.compendium_for(pk)
+    compendium = selectors.compendium_for(pk)
     if compendium.status != CompendiumStatus.DONE or not compendium.pdf:
         return HttpResponse(
             _("The compendium is not ready yet."),
@@ -100,7 +101,7 @@ def compendium_download(request, pk):
     return FileResponse(
         compendium.pdf.open("rb"),
         as_attachment=True,
-        filename=compendiums.download_filename(compendium),
+        filename=selectors.download_filename(compendium),
         content_type="application/pdf",
     )
 
@@ -108,10 +109,10 @@ def compendium_download(request, pk):
 @coordinator_required
 @require_POST
 def compendium_retry(request, pk):
-    compendium = compendiums.compendium_for(pk)
+    compendium = selectors.compendium_for(pk)
     try:
-        compendiums.compendium_retry(compendium=compendium)
-    except compendiums.CompendiumFailed as refusal:
+        services.compendium_retry(compendium=compendium)
+    except CompendiumFailed as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("The compendium was started again."))

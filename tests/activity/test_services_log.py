@@ -10,8 +10,7 @@ from partners.models import PolicyInstrument
 from partners.services import invitation_accept, invitation_send
 from practices.services import contact_withdraw, practice_create, practice_update
 from practices.transfers import transfer_create
-from reports.compendium import compendium_request
-from reports.services import section_restore, section_save
+from reports.services import compendium_request, section_restore, section_save
 from tests.harness import factories
 
 
