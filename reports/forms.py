@@ -1,5 +1,9 @@
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from interventures.richtext import RichTextWidget
 from partners.models import Region
 
-from .models import MAX_SECTION_CHARS, ReportSection, ReportStatus, SituationAnalysisReport
+from .charts import format_value
+from .models import (
+    MAX_INDICATORS,
+    MAX_SECTION_CHARS,
+    Indicator,
+    ReportSection,
+    ReportStatus,
+    SituationAnalysisReport,
+)
 
 
 class ReportCreateForm(forms.ModelForm):
@@ -108,3 +120,162 @@ class CompendiumForm(forms.Form):
             report.pk for report in reports if report.status == ReportStatus.APPROVED
         ]
         self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE
+
+
+# --- indicators: the table-shaped formset -------------------------------------------------
+
+EXTRA_ROWS = 3
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+
+
+class IndicatorForm(forms.ModelForm):
+    """One row of the indicators table."""
+
+    value = forms.DecimalField(
+        label=gettext_lazy("Value"),
+        max_digits=16,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    year = forms.IntegerField(
+        label=gettext_lazy("Year"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "value", "unit", "year", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        year_range = _("Enter a year between %(first)s and %(last)s.") % {
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
+        }
+        example = {"whole": format_value(Decimal(1250)), "decimal": format_value(Decimal("12.5"))}
+        messages = {
+            "name": {"required": _("Enter the indicator’s name.")},
+            "value": {
+                "required": _("Enter the value."),
+                "invalid": _(
+                    "Enter the value as a number without thousands separators, "
+                    "for example %(whole)s or %(decimal)s."
+                )
+                % example,
+            },
+            "year": {
+                "required": _("Enter the year."),
+                "invalid": _("Enter the year as four digits, for example 2019."),
+                "min_value": year_range,
+                "max_value": year_range,
+            },
+            "source": {
+                "required": _(
+                    "Enter the source, for example Eurostat or a regional statistics office."
+                )
+            },
+        }
+        for name, field_messages in messages.items():
+            self.fields[name].error_messages.update(field_messages)
+        if isinstance(self.initial.get("value"), Decimal):
+            self.initial["value"] = self.initial["value"].normalize()  # "12.5", not "12.50"
+        self.fields["name"].widget.attrs["autocomplete"] = "off"
+        self.fields["unit"].widget.attrs["autocomplete"] = "off"
+        self.fields["unit"].widget.attrs["size"] = 8
+
+
+GONE_ROW = gettext_lazy(
+    "Someone else deleted this row meanwhile. Copy what you typed, reload the page and add it "
+    "again."
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    form: IndicatorForm
+    deleting: bool
+
+    @property
+    def deletable(self) -> bool:
+        return "DELETE" in self.form.fields
+
+    @property
+    def shows_errors(self) -> bool:
+        return bool(self.form.errors) and not self.deleting
+
+
+class BaseIndicatorFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if index is not None and index < self.initial_form_count():
+            form.fields["id"].error_messages.update(required=GONE_ROW, invalid_choice=GONE_ROW)
+
+    def clean(self):
+        super().clean()
+        for form in self.forms[: self.initial_form_count()]:
+            if form.instance.pk is None and not form.has_error("id"):
+                # Its indicator is not one of this report's (any more): someone deleted it
+                # meanwhile, or the page was tampered with. Never turn it into a new row.
+                form.add_error(None, GONE_ROW)
+        count = len(self.kept_forms())
+        if count > MAX_INDICATORS:
+            raise ValidationError(
+                _(
+                    "A report can have at most %(max)s indicators; these rows would make "
+                    "%(count)s. Delete some rows or leave some blank rows empty."
+                )
+                % {"max": MAX_INDICATORS, "count": count},
+                code="too_many_indicators",
+            )
+
+    @property
+    def rows(self) -> list["Row"]:
+        """The forms as numbered table rows; a row ticked for deletion shows no errors."""
+        return [
+            Row(
+                number=number,
+                form=form,
+                deleting=hasattr(form, "cleaned_data") and self._should_delete_form(form),
+            )
+            for number, form in enumerate(self.forms, start=1)
+        ]
+
+    def kept_forms(self) -> list[forms.ModelForm]:
+        """The rows that will be saved, in table order: existing rows that are not deleted and
+        blank rows that were filled in."""
+        return [
+            form
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+
+
+IndicatorFormSet = forms.modelformset_factory(
+    Indicator,
+    form=IndicatorForm,
+    formset=BaseIndicatorFormSet,
+    extra=EXTRA_ROWS,
+    max_num=MAX_INDICATORS,
+    absolute_max=MAX_INDICATORS * 2,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+def indicators_formset(report: SituationAnalysisReport, data=None) -> BaseIndicatorFormSet:
+    """The report's indicators as table rows (by position), plus a few blank rows to add more."""
+    return IndicatorFormSet(
+        data,
+        queryset=Indicator.objects.filter(report=report).order_by("position", "pk"),
+        prefix="indicators",
+        error_messages={
+            "too_many_forms": _("A report can have at most %(num)s indicators.")
+            % {"num": MAX_INDICATORS}
+        },
+    )

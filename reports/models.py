@@ -16,6 +16,7 @@ from partners.models import Region
 from .outline import SPECS, SectionKey
 
 MAX_SECTION_CHARS = 200_000
+MAX_INDICATORS = 30
 # How long a writer counts as "editing now" after their last sign of life.
 PRESENCE_WINDOW = timedelta(minutes=5)
 

@@ -10,11 +10,14 @@ from interventures.activity.services import log_action
 from interventures.richtext import sanitize
 from interventures.workflow.services import transition
 
+from .forms import BaseIndicatorFormSet
 from .models import (
     EDITABLE_STATUSES,
+    MAX_INDICATORS,
     MAX_SECTION_CHARS,
     Compendium,
     CompendiumStatus,
+    Indicator,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -212,3 +215,47 @@ def _enqueue(task, compendium: Compendium) -> None:
     result = task.enqueue(str(compendium.pk))
     compendium.task_id = str(result.id)
     compendium.save(update_fields=["task_id"])
+
+
+# --- indicators --------------------------------------------------------------------------
+
+
+def indicators_save(
+    *, report: SituationAnalysisReport, formset: BaseIndicatorFormSet, actor=None
+) -> int:
+    """Save a valid formset: delete the ticked rows, save the others with positions in table
+    order. Returns how many indicators the report has now.
+
+    Raises ValidationError when the report stopped being editable or other editors' rows took
+    it past the limit meanwhile; nothing is saved then.
+    """
+    with transaction.atomic():
+        locked = SituationAnalysisReport.objects.select_for_update().get(pk=report.pk)
+        if locked.status not in EDITABLE_STATUSES:
+            raise ValidationError(
+                _("The report is %(status)s: its indicators cannot be changed now.")
+                % {"status": locked.get_status_display().lower()},
+                code="not_editable",
+            )
+        for form in formset.deleted_forms:
+            if form.instance.pk is not None:
+                form.instance.delete()
+        for position, form in enumerate(formset.kept_forms()):
+            indicator = form.save(commit=False)
+            if indicator.pk is None or form.has_changed() or indicator.position != position:
+                indicator.report = locked
+                indicator.position = position
+                indicator.save()
+        count = Indicator.objects.filter(report=locked).count()
+        if count > MAX_INDICATORS:
+            raise ValidationError(
+                _(
+                    "Someone else added indicators meanwhile: the report would have %(count)s, "
+                    "at most %(max)s are allowed. Reload the page and try again."
+                )
+                % {"count": count, "max": MAX_INDICATORS},
+                code="too_many_indicators",
+            )
+        locked.save(update_fields=["updated_at"])
+        log_action(actor=actor, verb="report.indicators_changed", target=locked)
+    return count

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import indicators as geometry
+from .. import charts
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def table_id(report_id) -> str:
 @register.filter
 def value_with_unit(indicator) -> str:
     """`{{ indicator|value_with_unit }}`: "1,250 firms", as the reader's language writes it."""
-    return geometry.value_with_unit(indicator.value, indicator.unit)
+    return charts.value_with_unit(indicator.value, indicator.unit)
 
 
 def _description(count: int, units: int) -> str:
@@ -58,12 +58,12 @@ def indicator_chart(indicators, describedby=None):
     if not indicators:
         return {"groups": []}
     report_id = indicators[0].report_id
-    groups = geometry.chart_geometry(indicators)
+    groups = charts.chart_geometry(indicators)
     return {
         "groups": groups,
-        "width": geometry.CHART_WIDTH,
-        "height": geometry.chart_height(groups),
-        "padding": geometry.PADDING,
+        "width": charts.CHART_WIDTH,
+        "height": charts.chart_height(groups),
+        "padding": charts.PADDING,
         "id_prefix": f"indicator-chart-{report_id}",
         "describedby": describedby or table_id(report_id),
         "title": _("Indicators as a bar chart"),

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import access, selectors
-from ..indicators import EXTRA_ROWS, MAX_INDICATORS, indicators_formset, indicators_save
+from ..forms import EXTRA_ROWS, indicators_formset
+from ..models import MAX_INDICATORS
+from ..services import indicators_save
 
 
 def _render(request, report, formset, *, status=200, save_errors=()):

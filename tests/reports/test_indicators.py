@@ -9,15 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from reports.indicators import (
-    CHART_WIDTH,
-    MAX_INDICATORS,
-    PADDING,
-    chart_geometry,
-    indicators_formset,
-    indicators_save,
-)
-from reports.models import Indicator, SituationAnalysisReport
+from reports.charts import CHART_WIDTH, PADDING, chart_geometry
+from reports.forms import indicators_formset
+from reports.models import MAX_INDICATORS, Indicator, SituationAnalysisReport
+from reports.services import indicators_save
 from tests.harness.queries import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
