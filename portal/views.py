@@ -17,7 +17,7 @@ from interventures.activity.filters import ActivityFilter
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
-from practices import transfers as practice_transfers
+from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
 
 
@@ -59,7 +59,7 @@ def region_detail(request, slug):
             "can_edit": partner_access.can_edit_region(request.user, region),
             "reports": report_selectors.report_list(request.user).filter(region=region),
             "timeline": event_selectors.timeline(events.distinct()),
-            "practices": practice_transfers.region_transfers(region),
+            "practices": practice_selectors.region_transfers(region),
         },
     )
 

@@ -1,12 +1,18 @@
 """Reads of the practices app; a page's query count stays the same however many rows it shows."""
 
+import math
+from dataclasses import dataclass, field
+
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
-from partners.models import Membership
+from partners.access import roles_of
+from partners.models import Membership, Region
 
-from .models import GoodPractice
+from . import access
+from .models import GoodPractice, PracticeStatus, Transfer, TransferStage
 from .search import add_snippets
 
 PER_PAGE = 20
@@ -89,4 +95,200 @@ def owner_editors(practice: GoodPractice) -> QuerySet:
         is_active=True,
         memberships__role=Membership.Role.EDITOR,
         memberships__organisation_id=practice.owner_id,
+    )
+
+
+# --- one practice ----------------------------------------------------------------------------
+
+RELATED_LIMIT = 3
+
+
+def _published_events() -> QuerySet:
+    """The published events, reached through their link to practices: the events app builds
+    on this one, never the other way round."""
+    event_model = GoodPractice._meta.get_field("events").related_model
+    return event_model._default_manager.filter(is_published=True).order_by("-starts_at")
+
+
+def practice_for(user, slug: str) -> GoodPractice:
+    """The practice if the user may see it; 404 otherwise, whether it exists or not."""
+    return get_object_or_404(
+        access.filter_visible(GoodPractice.objects.all(), user).select_related("region", "owner"),
+        slug=slug,
+    )
+
+
+def practice_detail(user, slug: str) -> GoodPractice:
+    """The practice with everything its page shows, in a fixed number of queries."""
+    queryset = (
+        access.filter_visible(GoodPractice.objects.all(), user)
+        .select_related("region", "owner")
+        .defer("search_vector")
+        .prefetch_related(
+            "themes",
+            Prefetch(
+                "transfers",
+                queryset=Transfer.objects.select_related("region").order_by("region__name"),
+            ),
+            # `practice.presented_at`: the published events where the practice was presented.
+            Prefetch(
+                "events",
+                queryset=_published_events(),
+                to_attr="presented_at",
+            ),
+        )
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def related_practices(practice: GoodPractice) -> list[GoodPractice]:
+    """Up to three other published practices sharing a theme, newest first, in one query (the
+    practice's themes must be prefetched).
+
+    A semi-join (EXISTS) lets the database walk the newest published practices and stop at the
+    third one sharing a theme, instead of collecting every practice of a popular theme first.
+    """
+    theme_ids = [theme.pk for theme in practice.themes.all()]
+    if not theme_ids:
+        return []
+    shares_a_theme = GoodPractice.themes.through.objects.filter(
+        goodpractice=OuterRef("pk"), theme__in=theme_ids
+    )
+    return list(
+        GoodPractice.objects.published()
+        .filter(Exists(shares_a_theme))
+        .exclude(pk=practice.pk)
+        .select_related("region")
+        .defer("search_vector")
+        .order_by("-published_at", "title")[:RELATED_LIMIT]
+    )
+
+
+def editor_regions(user) -> QuerySet[Region]:
+    return Region.objects.filter(pk__in=roles_of(user).editor_region_ids).order_by("name")
+
+
+# --- transfers: who learns from whom -----------------------------------------------------------
+
+HEAT_LEVELS = 4
+"""Cells of the matrix are shaded heat-0 (no transfer) to heat-4 (the busiest pair)."""
+
+
+def transfer_list() -> QuerySet[Transfer]:
+    """Every transfer of a published practice, with what a list shows, in two joins."""
+    return (
+        Transfer.objects.filter(practice__status=PracticeStatus.PUBLISHED)
+        .select_related("practice__region", "practice__owner", "region")
+        .order_by("practice__region__name", "region__name", "practice__title")
+    )
+
+
+def region_practices(region: Region) -> QuerySet[GoodPractice]:
+    """The region's published practices, for its profile page."""
+    return (
+        GoodPractice.objects.published()
+        .filter(region=region)
+        .select_related("owner")
+        .order_by("title")
+    )
+
+
+@dataclass
+class RegionTransfers:
+    practices: list = field(default_factory=list)
+    learning: list = field(default_factory=list)
+    """Transfers into the region: it learns from other regions' practices."""
+    shared: list = field(default_factory=list)
+    """Transfers out of the region: other regions learn from its practices."""
+
+
+def region_transfers(region: Region) -> RegionTransfers:
+    """A region's published practices and its transfers in and out (three queries)."""
+    transfers = transfer_list()
+    return RegionTransfers(
+        practices=list(region_practices(region)),
+        learning=list(transfers.filter(region=region)),
+        shared=list(transfers.filter(practice__region=region)),
+    )
+
+
+@dataclass
+class MatrixCell:
+    origin: Region
+    learner: Region
+    total: int = 0
+    stages: list = field(default_factory=list)
+    """(label, count) per stage with at least one transfer, in the stages' order."""
+    heat: int = 0
+
+    @property
+    def is_self(self) -> bool:
+        return self.origin.pk == self.learner.pk
+
+
+@dataclass
+class MatrixRow:
+    region: Region
+    cells: list[MatrixCell]
+    total: int
+
+
+@dataclass
+class TransferMatrix:
+    regions: list[Region]
+    rows: list[MatrixRow]
+    column_totals: list[int]
+    total: int
+    transfers: list[Transfer]
+
+
+def _heat(total: int, busiest: int) -> int:
+    if not total or not busiest:
+        return 0
+    return max(1, math.ceil(total * HEAT_LEVELS / busiest))
+
+
+def transfer_matrix() -> TransferMatrix:
+    """Who learns from whom: rows are the practices' regions, columns the learning regions.
+
+    Three queries (regions, counts per pair and stage, the transfers), whatever the numbers.
+    """
+    regions = list(Region.objects.order_by("name"))
+    counts: dict[tuple[int, int], dict[str, int]] = {}
+    pairs = (
+        Transfer.objects.filter(practice__status=PracticeStatus.PUBLISHED)
+        .values_list("practice__region_id", "region_id", "stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for origin_id, learner_id, stage, n in pairs:
+        counts.setdefault((origin_id, learner_id), {})[stage] = n
+    busiest = max((sum(stages.values()) for stages in counts.values()), default=0)
+    rows = []
+    for origin in regions:
+        cells = []
+        for learner in regions:
+            by_stage = counts.get((origin.pk, learner.pk), {})
+            total = sum(by_stage.values())
+            cells.append(
+                MatrixCell(
+                    origin=origin,
+                    learner=learner,
+                    total=total,
+                    stages=[
+                        (stage.label, by_stage[stage.value])
+                        for stage in TransferStage
+                        if by_stage.get(stage.value)
+                    ],
+                    heat=_heat(total, busiest),
+                )
+            )
+        rows.append(MatrixRow(region=origin, cells=cells, total=sum(c.total for c in cells)))
+    column_totals = [sum(row.cells[i].total for row in rows) for i in range(len(regions))]
+    return TransferMatrix(
+        regions=regions,
+        rows=rows,
+        column_totals=column_totals,
+        total=sum(column_totals),
+        transfers=list(transfer_list()),
     )

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +20,9 @@ from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
 from interventures.workflow.services import transition
+from partners.models import Region
 
-from .models import GoodPractice, Interest, PracticeStatus
+from .models import GoodPractice, Interest, PracticeStatus, Transfer, TransferStage
 from .selectors import owner_editors
 from .workflow import PRACTICE_WORKFLOW
 
@@ -281,3 +282,79 @@ def interest_send(
 
         send_in_each_language(owner_editors(practice), build)
     return interest
+
+
+# --- transfers -------------------------------------------------------------------------------
+
+
+def _check(*, practice: GoodPractice, region: Region, started_on, updated_on) -> None:
+    if practice.status != PracticeStatus.PUBLISHED:
+        raise ValidationError(_("Only a published practice can be transferred."))
+    if region.pk == practice.region_id:
+        raise ValidationError(_("A region does not transfer its own practice."))
+    if started_on and updated_on and updated_on < started_on:
+        raise ValidationError(_("The stage cannot be reached before the transfer started."))
+
+
+@transaction.atomic
+def transfer_create(
+    *,
+    practice: GoodPractice,
+    region: Region,
+    stage: str,
+    started_on=None,
+    updated_on=None,
+    notes: str = "",
+    actor=None,
+) -> Transfer:
+    """Record that `region` learns from `practice`; one transfer per practice and region."""
+    _check(practice=practice, region=region, started_on=started_on, updated_on=updated_on)
+    duplicate = _("%(region)s already records a transfer of this practice.") % {
+        "region": region.name
+    }
+    if Transfer.objects.filter(practice=practice, region=region).exists():
+        raise ValidationError(duplicate)
+    try:
+        with transaction.atomic():
+            transfer = Transfer.objects.create(
+                practice=practice,
+                region=region,
+                stage=TransferStage(stage),
+                started_on=started_on,
+                updated_on=updated_on,
+                notes=notes,
+            )
+            _log(transfer, "transfer.recorded", actor)
+            return transfer
+    except IntegrityError as error:  # a concurrent request recorded it first
+        raise ValidationError(duplicate) from error
+
+
+@transaction.atomic
+def transfer_update(
+    *, transfer: Transfer, stage: str, started_on, updated_on, notes: str, actor=None
+):
+    """Move a transfer to another stage or correct its dates and notes; region stays."""
+    _check(
+        practice=transfer.practice,
+        region=transfer.region,
+        started_on=started_on,
+        updated_on=updated_on,
+    )
+    transfer.stage = TransferStage(stage)
+    transfer.started_on = started_on
+    transfer.updated_on = updated_on
+    transfer.notes = notes
+    transfer.save(update_fields=["stage", "started_on", "updated_on", "notes"])
+    _log(transfer, "transfer.updated", actor)
+    return transfer
+
+
+def _log(transfer: Transfer, verb: str, actor) -> None:
+    """On the practice (its page is where the transfer shows), naming the region and stage."""
+    log_action(
+        actor=actor,
+        verb=verb,
+        target=transfer.practice,
+        data={"detail": f"{transfer.region.name}: {transfer.get_stage_display()}"},
+    )

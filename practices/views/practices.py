@@ -13,7 +13,7 @@ from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
 from partners.access import can_read_region_drafts
 
-from .. import access, selectors_detail, services
+from .. import access, selectors, services
 from ..forms import InterestForm, PracticeForm
 from ..models import PracticeStatus
 from ..workflow import PRACTICE_WORKFLOW
@@ -42,7 +42,7 @@ def _detail_context(request, practice, **forms):
         "practice": practice,
         "themes": list(practice.themes.all()),
         "steps": steps_of(PRACTICE_WORKFLOW, practice) if shows_workflow else [],
-        "related": selectors_detail.related_practices(practice),
+        "related": selectors.related_practices(practice),
         "shows_workflow": shows_workflow,
         "can_edit": access.can_edit(user, practice),
         "can_submit": "submit" in actions,
@@ -56,7 +56,7 @@ def _detail_context(request, practice, **forms):
 
 
 def practice_detail(request, slug):
-    practice = selectors_detail.practice_detail(request.user, slug)
+    practice = selectors.practice_detail(request.user, slug)
     return render(request, "practices/practice_detail.html", _detail_context(request, practice))
 
 
@@ -65,7 +65,7 @@ def practice_detail(request, slug):
 def practice_create(request):
     if not access.can_create(request.user):
         raise PermissionDenied
-    regions = selectors_detail.editor_regions(request.user)
+    regions = selectors.editor_regions(request.user)
     form = PracticeForm(request.POST if request.method == "POST" else None, regions=regions)
     if request.method == "POST":
         if form.is_valid():
@@ -85,7 +85,7 @@ def practice_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_edit(request, slug):
-    practice = selectors_detail.practice_for(request.user, slug)
+    practice = selectors.practice_for(request.user, slug)
     if not access.can_edit(request.user, practice):
         raise PermissionDenied
     form = PracticeForm(request.POST if request.method == "POST" else None, instance=practice)
@@ -121,11 +121,11 @@ def _render_form(request, form, practice, status=200):
 
 
 def _take_step(request, slug, action):
-    practice = selectors_detail.practice_for(request.user, slug)
+    practice = selectors.practice_for(request.user, slug)
 
     def invalid_reason(form):
         messages.error(request, str(PRACTICE_WORKFLOW.reason_missing))
-        shown = selectors_detail.practice_detail(request.user, slug)
+        shown = selectors.practice_detail(request.user, slug)
         context = _detail_context(request, shown, return_form=form)
         return render(request, "practices/practice_detail.html", context, status=400)
 
@@ -159,7 +159,7 @@ def practice_return(request, slug):
 @login_required
 @require_POST
 def contact_withdraw(request, slug):
-    practice = selectors_detail.practice_for(request.user, slug)
+    practice = selectors.practice_for(request.user, slug)
     if not access.is_region_editor(request.user, practice):
         raise PermissionDenied
     services.contact_withdraw(practice=practice, actor=request.user)
@@ -169,7 +169,7 @@ def contact_withdraw(request, slug):
 
 @require_POST
 def interest_send(request, slug):
-    practice = selectors_detail.practice_for(request.user, slug)
+    practice = selectors.practice_for(request.user, slug)
     if practice.status != PracticeStatus.PUBLISHED:
         messages.error(request, _("Only a published practice can receive interest."))
         return redirect(practice)
@@ -200,6 +200,6 @@ def interest_send(request, slug):
             return redirect(f"{practice.get_absolute_url()}#interest")
     else:
         messages.error(request, _("Your message was not sent: please correct the form."))
-    practice = selectors_detail.practice_detail(request.user, slug)
+    practice = selectors.practice_detail(request.user, slug)
     context = _detail_context(request, practice, interest_form=form)
     return render(request, "practices/practice_detail.html", context, status=status)

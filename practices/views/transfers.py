@@ -11,8 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from partners.models import Region
 
-from .. import access
-from .. import transfers as transfer_services
+from .. import access, selectors, services
 from ..models import GoodPractice, Transfer
 
 
@@ -57,7 +56,7 @@ def transfer_matrix(request):
     return render(
         request,
         "practices/transfer_matrix.html",
-        {"matrix": transfer_services.transfer_matrix()},
+        {"matrix": selectors.transfer_matrix()},
     )
 
 
@@ -89,9 +88,7 @@ def transfer_create(request, slug):
     form = TransferForm(request.POST if request.method == "POST" else None, regions=regions)
     if form.is_valid():
         try:
-            transfer_services.transfer_create(
-                practice=practice, **form.cleaned_data, actor=request.user
-            )
+            services.transfer_create(practice=practice, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -118,7 +115,7 @@ def transfer_edit(request, slug, pk):
     if form.is_valid():
         data = {name: form.cleaned_data[name] for name in ("stage", "started_on", "updated_on")}
         try:
-            transfer_services.transfer_update(
+            services.transfer_update(
                 transfer=transfer,
                 notes=form.cleaned_data["notes"],
                 actor=request.user,

@@ -8,8 +8,12 @@ from events import services as event_services
 from interventures.activity.models import ActivityEntry
 from partners.models import PolicyInstrument
 from partners.services import invitation_accept, invitation_send
-from practices.services import contact_withdraw, practice_create, practice_update
-from practices.transfers import transfer_create
+from practices.services import (
+    contact_withdraw,
+    practice_create,
+    practice_update,
+    transfer_create,
+)
 from reports.services import compendium_request, section_restore, section_save
 from tests.harness import factories
 

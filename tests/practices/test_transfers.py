@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
-from practices import transfers as transfer_services
+from practices import selectors, services
 from practices.models import Transfer, TransferStage
 from tests.harness import factories
 from tests.harness.queries import assert_queries_do_not_grow
@@ -119,7 +119,7 @@ def test_service_refuses_the_practices_own_region(practice_a, region_a):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        transfer_services.transfer_create(practice=practice_a, region=region_a, stage="study")
+        services.transfer_create(practice=practice_a, region=region_a, stage="study")
 
 
 # --- editing a transfer -----------------------------------------------------------------------
@@ -223,7 +223,7 @@ def test_matrix_counts_transfers_by_pair_and_stage(login, region_a, region_b, or
     draft = factories.make_practice(region_b, status="draft")
     Transfer.objects.create(practice=draft, region=region_a, stage="study")
 
-    matrix = transfer_services.transfer_matrix()
+    matrix = selectors.transfer_matrix()
     cells = {(c.origin.slug, c.learner.slug): c for row in matrix.rows for c in row.cells}
     a_to_b = cells[("lombardy", "klaipeda")]
     assert a_to_b.total == 3
