@@ -6,12 +6,12 @@ from datetime import datetime
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from interventures.slugs import unique_slug
 from practices.models import GoodPractice
 
 from . import access
-from .models import SLUG_MAX_LENGTH, Event, EventStatus, Registration, RegistrationStatus
+from .models import Event, EventStatus, Registration, RegistrationStatus
 
 
 def event_list(user) -> QuerySet[Event]:
@@ -128,12 +128,56 @@ def times_differ(event: Event, viewer_timezone) -> bool:
     )
 
 
-def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    """A slug made of the title, with a number appended when it is taken."""
-    others = Event.objects.all() if exclude_pk is None else Event.objects.exclude(pk=exclude_pk)
-    return unique_slug(
-        others,
-        title,
-        base_length=SLUG_MAX_LENGTH - 5,
-        fallback="event",
+# --- participants (organisers only) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Participant:
+    registration: Registration
+    waiting_position: int | None  # 1 for the first on the waiting list
+
+    @property
+    def name(self) -> str:
+        user = self.registration.user
+        if user is None:
+            return _("Removed participant")
+        return user.get_full_name() or user.email
+
+    @property
+    def email(self) -> str:
+        user = self.registration.user
+        return user.email if user else ""
+
+
+@dataclass(frozen=True)
+class ParticipantCounts:
+    confirmed: int
+    waiting: int
+    cancelled: int
+    capacity: int | None
+
+    @property
+    def seats_left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+
+def participants(event: Event) -> list[Participant]:
+    """Every registration of the event, in the order people registered, in one query."""
+    rows = []
+    position = 0
+    for registration in event.registrations.select_related("user").order_by("created_at", "pk"):
+        waiting = None
+        if registration.status == RegistrationStatus.WAITING:
+            position += 1
+            waiting = position
+        rows.append(Participant(registration, waiting))
+    return rows
+
+
+def participant_counts(event: Event) -> ParticipantCounts:
+    counts = event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
     )
+    return ParticipantCounts(capacity=event.capacity, **counts)

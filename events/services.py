@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from interventures.activity.services import log_action
 from interventures.mail import send_in_each_language
 from interventures.richtext import sanitize
+from interventures.slugs import unique_slug
 from practices.models import PracticeStatus
 
-from .models import Event, Registration, RegistrationStatus
+from .models import SLUG_MAX_LENGTH, Event, Registration, RegistrationStatus
 
 
 def event_save(*, event: Event, regions=None, practices=None, actor=None) -> Event:
@@ -112,3 +113,14 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
             send_in_each_language([promoted.user], build)
         return promoted
+
+
+def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    """A slug made of the title, with a number appended when it is taken."""
+    others = Event.objects.all() if exclude_pk is None else Event.objects.exclude(pk=exclude_pk)
+    return unique_slug(
+        others,
+        title,
+        base_length=SLUG_MAX_LENGTH - 5,
+        fallback="event",
+    )

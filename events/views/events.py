@@ -74,7 +74,7 @@ def _edit(request, *, event):
     if form.is_valid():
         saved = form.save(commit=False)
         if not saved.slug:
-            saved.slug = selectors.free_slug(saved.title)
+            saved.slug = services.free_slug(saved.title)
         try:
             saved = services.event_save(
                 event=saved,

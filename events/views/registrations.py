@@ -68,8 +68,8 @@ def participants(request, slug):
         "events/participants.html",
         {
             "event": event,
-            "participants": exports.participants(event),
-            "counts": exports.participant_counts(event),
+            "participants": selectors.participants(event),
+            "counts": selectors.participant_counts(event),
         },
     )
 
@@ -81,5 +81,5 @@ def participants_csv(request, slug):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.csv"'
     response["Cache-Control"] = "private, no-store"
-    exports.write_participants_csv(event, exports.participants(event), response)
+    exports.write_participants_csv(event, selectors.participants(event), response)
     return response
