@@ -257,7 +257,6 @@ def fill(count: int) -> None:
         Transfer,
         TransferStage,
     )
-    from practices.search import update_search_vectors
 
     if GoodPractice.objects.published().count() >= count:
         return
@@ -335,10 +334,10 @@ def fill(count: int) -> None:
                 )
                 for practice in created[::20]
             )
-        update_search_vectors()  # one UPDATE for every row
     with connection.cursor() as cursor:
-        # The search vectors were written by an UPDATE of every row: rewrite the table without
-        # the dead row versions, as a table filled over time would be.
+        # Adding the themes made the database rewrite each practice's row (its search vector
+        # holds the theme names): rewrite the table without the dead row versions, as a table
+        # filled over time would be.
         cursor.execute("VACUUM FULL practices_goodpractice")
         # And mark its pages all-visible, as autovacuum would, for index-only counts.
         cursor.execute("VACUUM ANALYZE")

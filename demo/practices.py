@@ -22,7 +22,6 @@ from practices.models import (
     Transfer,
     TransferStage,
 )
-from practices.search import update_search_vector
 
 THEMES = [
     "Access to finance",
@@ -399,7 +398,6 @@ def seed_practices() -> int:
             published_at=datetime(2021, 6, 1 + number, 9, 0, tzinfo=UTC),
         )
         practice.themes.set([themes[name] for name in theme_names])
-        update_search_vector(practice.pk)
         created += 1
     for row in TRANSFERS:
         Transfer.objects.get_or_create(

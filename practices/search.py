@@ -1,8 +1,9 @@
 """Full-text search of good practices: PostgreSQL's weighted search, a simpler match on SQLite.
 
 PostgreSQL: `search_vector` holds a weighted tsvector (title A, summary B, description, evidence
-of success, potential for transfer and themes C, the other texts D), kept up to date by
-`update_search_vector(practice_id)` after every save and indexed with GIN (migration 0002).
+of success, potential for transfer and themes C, the other texts D), kept up to date by the
+database itself (triggers, migration 0009: whoever writes a practice or its themes) and indexed
+with GIN (migration 0002).
 
 The text configuration is "simple" (lower-casing, no stemming, no stop words): practices are
 written in English, Italian, Hungarian, Polish, Spanish and Lithuanian, and one language's
@@ -27,11 +28,8 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    StringAgg,
-    Subquery,
     TextField,
     Value,
     When,
@@ -42,7 +40,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from interventures.richtext import plain_text
 
-from .models import GoodPractice, Theme
+from .models import GoodPractice
 
 CONFIG = "simple"
 SNIPPET_WORDS = 30
@@ -50,57 +48,10 @@ SNIPPET_WORDS = 30
 # and only then are they replaced by <mark>, so no markup of the text can survive.
 _START, _STOP = "\ue000", "\ue001"
 _MARK = re.compile(f"{_START}(.*?){_STOP}", re.DOTALL)
-_WEIGHTS = {
-    "A": ["title"],
-    "B": ["summary"],
-    "C": ["description", "evidence_of_success", "potential_for_transfer", "theme_names"],
-    "D": ["resources_needed", "difficulties", "main_institution", "location"],
-}
 
 
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
-
-
-def _theme_names():
-    """The practice's theme names in one string (a subquery: UPDATE cannot join)."""
-    names = (
-        Theme.objects.filter(practices=OuterRef("pk"))
-        .order_by()
-        .values("practices")
-        .annotate(names=StringAgg("name", delimiter=Value(" ")))
-        .values("names")
-    )
-    return Coalesce(Subquery(names), Value(""), output_field=TextField())
-
-
-def search_vector_expression():
-    from django.contrib.postgres.search import SearchVector
-
-    vector = None
-    for weight, names in _WEIGHTS.items():
-        for name in names:
-            source = (
-                _theme_names()
-                if name == "theme_names"
-                else Coalesce(F(name), Value(""), output_field=TextField())
-            )
-            part = SearchVector(source, weight=weight, config=CONFIG)
-            vector = part if vector is None else vector + part
-    return vector
-
-
-def update_search_vectors(queryset: QuerySet | None = None) -> int:
-    """Recompute the search vectors of the practices in one SQL UPDATE (PostgreSQL only)."""
-    if not is_postgresql():
-        return 0
-    queryset = GoodPractice.objects.all() if queryset is None else queryset
-    return queryset.order_by().update(search_vector=search_vector_expression())
-
-
-def update_search_vector(practice_id: int) -> None:
-    """Call after every save of a practice and after its themes change (PostgreSQL only)."""
-    update_search_vectors(GoodPractice.objects.filter(pk=practice_id))
 
 
 def query_words(q: str) -> list[str]:

@@ -128,12 +128,6 @@ def _clear_contact(practice: GoodPractice) -> None:
     practice.contact_consent_wording = ""
 
 
-def _after_save(practice: GoodPractice) -> None:
-    from . import search  # the search engineer's module: keeps the full-text vector current
-
-    search.update_search_vector(practice.pk)
-
-
 def practice_create(
     *,
     region,
@@ -155,7 +149,6 @@ def practice_create(
         practice.slug = _unique_slug(practice.title)
         practice.save()
         practice.themes.set(themes)
-        _after_save(practice)
         log_action(actor=actor, verb="practice.created", target=practice)
     return practice
 
@@ -186,7 +179,6 @@ def practice_update(
         practice.full_clean(exclude=["search_vector"])
         practice.save()
         practice.themes.set(themes)
-        _after_save(practice)
         log_action(actor=actor, verb="practice.updated", target=practice)
     return practice
 
@@ -201,7 +193,6 @@ def contact_withdraw(*, practice: GoodPractice, actor=None) -> GoodPractice:
             contact_consent_wording="",
             updated_at=timezone.now(),
         )
-        _after_save(practice)
         log_action(actor=actor, verb="practice.contact_withdrawn", target=practice)
     _clear_contact(practice)
     return practice

@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import expect
 
 from events.models import Registration, RegistrationStatus
-from practices.search import update_search_vector
 from reports.models import ReportStatus
 from tests.harness import factories
 
@@ -197,8 +196,7 @@ def test_visitor_searches_practices_and_opens_one_with_the_keyboard_alone(
     keyboard_page, login, region_a
 ):
     for title in ("Export vouchers for craft firms", "Trade fair coaching"):
-        # As the save service leaves it: searchable on PostgreSQL too.
-        update_search_vector(factories.make_practice(region_a, title=title).pk)
+        factories.make_practice(region_a, title=title)
     page = keyboard_page(login(None), "/practices/")
     skip_to_main(page)
     before_search = tab_to(page, lambda stop: stop["tag"] == "input" and stop["name"] == "Search")

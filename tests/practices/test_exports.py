@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import Theme
-from practices.search import update_search_vector
 from tests.harness import factories
 
 CSV_URL = reverse("practices:export_csv")
@@ -20,7 +19,6 @@ LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 def practice(region, *, themes=(), **fields):
     made = factories.make_practice(region, **fields)
     made.themes.set(themes)
-    update_search_vector(made.pk)
     return made
 
 

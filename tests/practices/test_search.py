@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import GoodPractice, InstrumentType, Progress, Theme, Transfer
-from practices.search import highlight, search, update_search_vector
+from practices.search import highlight, search
 from tests.harness import factories
 from tests.harness.queries import assert_queries_do_not_grow
 
@@ -21,10 +21,9 @@ postgresql_only = pytest.mark.skipif(
 
 
 def practice(region, *, themes=(), **fields):
-    """A practice as the save service leaves it: themes set, search vector updated."""
+    """A practice with its themes (the database keeps its search vector)."""
     made = factories.make_practice(region, **fields)
     made.themes.set(themes)
-    update_search_vector(made.pk)
     return made
 
 
@@ -233,15 +232,26 @@ def test_the_export_of_a_broad_search_keeps_every_match(client, region_a, monkey
 
 
 @postgresql_only
-def test_the_search_vector_is_updated_with_title_summary_text_and_themes(region_a, export_theme):
+def test_the_database_keeps_the_search_vector_whoever_writes(region_a, export_theme):
+    def vector():
+        return GoodPractice.objects.values_list("search_vector", flat=True).get(pk=made.pk)
+
     made = factories.make_practice(region_a, title="Vouchers", summary="For exporters.")
-    assert GoodPractice.objects.get(pk=made.pk).search_vector is None
+    assert "'vouchers':1A" in vector()
+    assert "'exporters':3B" in vector()
+
     made.themes.set([export_theme])
-    update_search_vector(made.pk)
-    vector = GoodPractice.objects.values_list("search_vector", flat=True).get(pk=made.pk)
-    assert "'vouchers':1A" in vector
-    assert "'exporters'" in vector
-    assert "'promotion'" in vector
+    assert "'promotion'" in vector()
+
+    export_theme.name = "Trade fairs"
+    export_theme.save()
+    assert "'fairs'" in vector()
+    assert "'promotion'" not in vector()
+
+    GoodPractice.objects.filter(pk=made.pk).update(title="Coupons")
+    assert "'coupons':1A" in vector()
+    made.themes.clear()
+    assert "'fairs'" not in vector()
 
 
 @postgresql_only

@@ -98,3 +98,12 @@ def test_every_write_path_stores_rich_text_sanitised(region_a):
     assert ReportSection.objects.get(pk=section.pk).body == CLEAN
     assert GoodPractice.objects.get(pk=practice.pk).evidence_of_success == CLEAN
     assert practice.evidence_of_success == CLEAN
+
+
+def test_a_practice_renamed_in_the_admin_is_found_by_its_new_name(login, superuser, region_a):
+    practice = factories.make_practice(region_a, title="Export vouchers")
+
+    change_in_admin(login(superuser), practice, title="Zeppelin vouchers")
+
+    found = login(None).get(reverse("practices:practice_list"), {"q": "zeppelin"})
+    assert practice.get_absolute_url() in found.text
