@@ -22,38 +22,22 @@ from django.utils import timezone
 
 from interventures.spreadsheets import neutralise
 
-from .models import GoodPractice
+from .models import RECORD, GoodPractice
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "INTER VENTURES, Interreg Europe"
 CHUNK = 500
 
+# The record's order; where the record names its owner, the export writes the practice's page,
+# its region and country and the owner organisation.
 FIELDS = [
-    "title",
-    "url",
-    "region",
-    "country",
-    "owner_organisation",
-    "main_institution",
-    "location",
-    "summary",
-    "description",
-    "resources_needed",
-    "evidence_of_success",
-    "difficulties",
-    "potential_for_transfer",
-    "themes",
-    "instrument_type",
-    "progress",
-    "start_year",
-    "end_year",
-    "website",
-    "language",
-    "published_at",
-    "contact_name",
-    "contact_email",
-]
+    column
+    for name in RECORD
+    for column in (
+        ("url", "region", "country", "owner_organisation") if name == "owner" else (name,)
+    )
+] + ["published_at", "contact_name", "contact_email"]
 
 
 def filename(extension: str) -> str:

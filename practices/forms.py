@@ -4,30 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from interventures.richtext import RichTextWidget
 from partners.models import PartnerOrganisation, Region
 
-from .models import GoodPractice, Interest, Theme
-from .services import CONTACT_CONSENT_WORDING, RICH_TEXT_FIELDS
-
-RECORD_FIELDS = [
-    "title",
-    "owner",
-    "main_institution",
-    "location",
-    "summary",
-    "description",
-    "resources_needed",
-    "evidence_of_success",
-    "difficulties",
-    "potential_for_transfer",
-    "themes",
-    "instrument_type",
-    "progress",
-    "start_year",
-    "end_year",
-    "website",
-    "language",
-    "contact_name",
-    "contact_email",
-]
+from .models import RECORD, GoodPractice, Interest, Theme, rich_text_fields
+from .services import CONTACT_CONSENT_WORDING
 
 
 class PracticeForm(forms.ModelForm):
@@ -44,11 +22,11 @@ class PracticeForm(forms.ModelForm):
 
     class Meta:
         model = GoodPractice
-        fields = RECORD_FIELDS
+        fields = [*RECORD, "contact_name", "contact_email"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "themes": forms.CheckboxSelectMultiple,
-            **{name: RichTextWidget(rows=8) for name in RICH_TEXT_FIELDS},
+            **{name: RichTextWidget(rows=8) for name in rich_text_fields()},
         }
         help_texts = {
             "summary": _("Plain text, at most 1,500 characters: shown in lists and searches."),
@@ -71,29 +49,6 @@ class PracticeForm(forms.ModelForm):
             self.order_fields(["region"])
         self.fields["owner"].queryset = organisations.select_related("region")
         self.fields["owner"].label_from_instance = lambda org: f"{org.name} ({org.region.name})"
-
-    def clean(self):
-        cleaned = super().clean()
-        region = cleaned.get("region") or (self.instance.region if self.instance.pk else None)
-        owner = cleaned.get("owner")
-        if region and owner and owner.region_id != region.pk:
-            self.add_error(
-                "owner", _("The owner organisation must be a partner of the practice's region.")
-            )
-        start, end = cleaned.get("start_year"), cleaned.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The end year cannot be before the start year."))
-        if (cleaned.get("contact_name") or cleaned.get("contact_email")) and not cleaned.get(
-            "contact_consent"
-        ):
-            self.add_error(
-                "contact_consent",
-                _(
-                    "A contact person is shown only with their consent: tick the box, or leave "
-                    "the contact empty."
-                ),
-            )
-        return cleaned
 
     def _post_clean(self):
         # The services build and validate the model; the form only checks the input.

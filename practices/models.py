@@ -6,6 +6,7 @@ partnership's review (draft → submitted → published, or returned with a reas
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,41 @@ class Progress(models.TextChoices):
 class GoodPracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PracticeStatus.PUBLISHED)
+
+
+# Interreg Europe's good-practice record, in its order: the form shows it, the services save it
+# and the open-data export writes it from this one list (the database's search trigger weights
+# the texts, migration 0009).
+RECORD = (
+    "title",
+    "owner",
+    "main_institution",
+    "location",
+    "summary",
+    "description",
+    "resources_needed",
+    "evidence_of_success",
+    "difficulties",
+    "potential_for_transfer",
+    "themes",
+    "instrument_type",
+    "progress",
+    "start_year",
+    "end_year",
+    "website",
+    "language",
+)
+# Related records, which the services set apart from the record's own values.
+RECORD_RELATIONS = ("owner", "themes")
+
+
+def rich_text_fields() -> list[str]:
+    """The record's rich-text fields (sanitised HTML, edited with the rich-text editor)."""
+    return [
+        name
+        for name in RECORD
+        if isinstance(GoodPractice._meta.get_field(name), SanitizedHTMLField)
+    ]
 
 
 class GoodPractice(models.Model):
@@ -134,6 +170,10 @@ class GoodPractice(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:practice_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
     @property
     def shows_contact(self) -> bool:

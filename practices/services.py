@@ -17,34 +17,22 @@ from django.utils.translation import gettext_lazy
 
 from interventures.activity.services import log_action
 from interventures.mail import send_in_each_language
-from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
 from interventures.workflow.services import transition
 from partners.models import Region
 
-from .models import GoodPractice, Interest, PracticeStatus, Transfer, TransferStage
+from .models import (
+    RECORD,
+    RECORD_RELATIONS,
+    GoodPractice,
+    Interest,
+    PracticeStatus,
+    Transfer,
+    TransferStage,
+)
 from .selectors import owner_editors
 from .workflow import PRACTICE_WORKFLOW
 
-RICH_TEXT_FIELDS = (
-    "description",
-    "resources_needed",
-    "evidence_of_success",
-    "difficulties",
-    "potential_for_transfer",
-)
-PLAIN_FIELDS = (
-    "title",
-    "main_institution",
-    "location",
-    "summary",
-    "instrument_type",
-    "progress",
-    "start_year",
-    "end_year",
-    "website",
-    "language",
-)
 CONTACT_CONSENT_WORDING = gettext_lazy(
     "The contact person agrees that their name and email address are shown publicly on this "
     "practice's page, so that people interested in the practice can write to them. The consent "
@@ -82,14 +70,25 @@ def _check_owner(region, owner) -> None:
         )
 
 
+def _validate(practice: GoodPractice, *checks, exclude: list[str]) -> None:
+    """Run every check and the model's own validation, and refuse with all their errors at
+    once, so the form shows each problem the first time."""
+    errors: dict = {}
+    for check in (*checks, lambda: practice.full_clean(exclude=exclude)):
+        try:
+            check()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _apply_fields(practice: GoodPractice, fields: dict) -> None:
-    for name in PLAIN_FIELDS:
-        if name in fields:
+    """The record's own values (rich text is sanitised by its field when saved)."""
+    for name in RECORD:
+        if name in fields and name not in RECORD_RELATIONS:
             value = fields[name]
             setattr(practice, name, value.strip() if isinstance(value, str) else value)
-    for name in RICH_TEXT_FIELDS:
-        if name in fields:
-            setattr(practice, name, sanitize(fields[name]))
 
 
 def _apply_contact(practice: GoodPractice, *, name: str, email: str, consent: bool) -> None:
@@ -140,11 +139,16 @@ def practice_create(
     **fields,
 ) -> GoodPractice:
     """A new draft practice of `region`, owned by one of its organisations."""
-    _check_owner(region, owner)
     practice = GoodPractice(region=region, owner=owner, status=PracticeStatus.DRAFT)
     _apply_fields(practice, fields)
-    _apply_contact(practice, name=contact_name, email=contact_email, consent=contact_consent)
-    practice.full_clean(exclude=["slug", "search_vector"])
+    _validate(
+        practice,
+        lambda: _check_owner(region, owner),
+        lambda: _apply_contact(
+            practice, name=contact_name, email=contact_email, consent=contact_consent
+        ),
+        exclude=["slug", "search_vector"],
+    )
     with transaction.atomic():
         practice.slug = _unique_slug(practice.title)
         practice.save()
@@ -165,7 +169,6 @@ def practice_update(
     **fields,
 ) -> GoodPractice:
     """Save the record while it is a draft or returned; the slug (its URL) stays."""
-    _check_owner(practice.region, owner)
     with transaction.atomic():
         practice = GoodPractice.objects.select_for_update().get(pk=practice.pk)
         if practice.status not in (PracticeStatus.DRAFT, PracticeStatus.RETURNED):
@@ -175,8 +178,14 @@ def practice_update(
             )
         practice.owner = owner
         _apply_fields(practice, fields)
-        _apply_contact(practice, name=contact_name, email=contact_email, consent=contact_consent)
-        practice.full_clean(exclude=["search_vector"])
+        _validate(
+            practice,
+            lambda: _check_owner(practice.region, owner),
+            lambda: _apply_contact(
+                practice, name=contact_name, email=contact_email, consent=contact_consent
+            ),
+            exclude=["search_vector"],
+        )
         practice.save()
         practice.themes.set(themes)
         log_action(actor=actor, verb="practice.updated", target=practice)

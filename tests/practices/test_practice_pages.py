@@ -121,6 +121,18 @@ def test_editor_cannot_give_the_practice_an_owner_from_another_region(
     assert not GoodPractice.objects.exists()
 
 
+def test_every_problem_of_the_record_is_shown_the_first_time(owner, org_a, region_a, login):
+    data = record(region_a, org_a, start_year="2022", end_year="2019", contact_name="Anna Kovács")
+
+    response = login(owner).post(reverse("practices:practice_create"), data)
+
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["end_year"] == ["The end year cannot be before the start year."]
+    assert "contact_consent" in errors
+    assert not GoodPractice.objects.exists()
+
+
 def test_editor_cannot_create_a_practice_for_another_region(owner, org_b, region_b, login):
     response = login(owner).post(reverse("practices:practice_create"), record(region_b, org_b))
     assert response.status_code == 400
