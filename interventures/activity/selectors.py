@@ -18,6 +18,11 @@ def entries_for(target: models.Model) -> QuerySet[ActivityEntry]:
     )
 
 
+def recent_entries_for(target: models.Model, *, limit: int = 20) -> list[ActivityEntry]:
+    """The object's latest entries, newest first, for its page."""
+    return list(entries_for(target).order_by("-created_at", "-pk")[:limit])
+
+
 def latest_entries() -> QuerySet[ActivityEntry]:
     """The whole log, newest first, with each entry's actor and object (one query per kind of
     object, however many entries)."""

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from interventures.activity.selectors import recent_entries_for
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -42,6 +43,7 @@ def _detail_context(request, practice, **forms):
         "practice": practice,
         "themes": list(practice.themes.all()),
         "steps": steps_of(PRACTICE_WORKFLOW, practice) if shows_workflow else [],
+        "activity": recent_entries_for(practice) if shows_workflow else [],
         "related": selectors.related_practices(practice),
         "shows_workflow": shows_workflow,
         "can_edit": access.can_edit(user, practice),

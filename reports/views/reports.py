@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from interventures.activity.selectors import recent_entries_for
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -66,6 +67,7 @@ def _detail_context(request, report, **forms):
         "reopen_form": forms.get("reopen_form")
         or ReasonForm(prefix="reopen", workflow=REPORT_WORKFLOW),
         "steps": steps_of(REPORT_WORKFLOW, report),
+        "activity": recent_entries_for(report) if access.can_comment(user, report) else [],
         "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],

@@ -165,3 +165,31 @@ def test_the_page_queries_do_not_grow_with_its_entries(login, region_a, coordina
 
 def test_the_activity_page_is_at_its_documented_address():
     assert ACTIVITY == "/activity/"
+
+
+def test_a_reports_page_shows_its_activity_to_its_partners_but_not_to_visitors(
+    login, report_a, owner, colleague, coordinator
+):
+    report_transition(report=report_a, actor=owner, action="submit")
+    report_transition(report=report_a, actor=coordinator, action="approve")
+
+    for reader in (colleague, coordinator):
+        page = login(reader).get(report_a.get_absolute_url()).text
+        assert 'id="activity"' in page
+        assert "Report submitted for review" in page
+    assert 'id="activity"' not in login(None).get(report_a.get_absolute_url()).text
+
+
+def test_a_practices_page_shows_its_activity_to_its_regions_partners_only(
+    login, region_a, owner, colleague, outsider
+):
+    practice = factories.make_practice(region_a, status="draft")
+    practice_transition(practice=practice, actor=owner, action="submit")
+
+    assert "Good practice submitted for publication" in (
+        login(colleague).get(practice.get_absolute_url()).text
+    )
+    practice.status = "published"
+    practice.save()
+    for reader in (None, outsider):
+        assert 'id="activity"' not in login(reader).get(practice.get_absolute_url()).text
