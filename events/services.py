@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
-from interventures.mail import send_in_each_language
+from interventures.mail import send_in_each_language, subject_line
 from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
 from practices.models import PracticeStatus
@@ -102,8 +102,9 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
             def build(addresses):
                 return EmailMessage(
-                    subject=_("[INTER VENTURES] A seat is yours: %(title)s")
-                    % {"title": event.title},
+                    subject=subject_line(
+                        _("[INTER VENTURES] A seat is yours: %(title)s") % {"title": event.title}
+                    ),
                     body=render_to_string(
                         "events/email/promoted.txt",
                         {"event": event, "user": promoted.user, "site_url": settings.SITE_URL},

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from interventures.activity.services import log_action
-from interventures.mail import send_in_each_language
+from interventures.mail import render_subject, send_in_each_language
 from interventures.slugs import unique_slug
 from interventures.workflow.services import transition
 from partners.models import Region
@@ -274,7 +274,7 @@ def interest_send(
 
         def build(addresses):
             return EmailMessage(
-                subject=render_to_string("practices/email/interest_subject.txt", context).strip(),
+                subject=render_subject("practices/email/interest_subject.txt", context),
                 body=render_to_string("practices/email/interest.txt", context),
                 bcc=addresses,
                 reply_to=[interest.email],

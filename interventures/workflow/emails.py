@@ -8,7 +8,7 @@ from django.core.mail import EmailMessage
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 
-from interventures.mail import send_in_each_language
+from interventures.mail import render_subject, send_in_each_language
 
 
 def coordinators() -> QuerySet:
@@ -24,7 +24,7 @@ def email_step(recipients: Iterable, *, actor, templates: str, context: dict) ->
 
     def build(addresses):
         return EmailMessage(
-            subject=render_to_string(f"{templates}_subject.txt", context).strip(),
+            subject=render_subject(f"{templates}_subject.txt", context),
             body=render_to_string(f"{templates}.txt", context),
             bcc=addresses,
         )
