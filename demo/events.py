@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 from events.models import Event, EventFormat, EventKind, EventStatus
 from events.services import event_save
-from interventures.richtext import sanitize
 from partners.models import PartnerOrganisation, Region
 from practices.models import GoodPractice
 
@@ -268,8 +267,6 @@ def seed_events() -> int:
                 "starts_at": _at(*row["starts_at"]),
                 "ends_at": _at(*row["ends_at"]),
                 "registration_deadline": _at(*deadline) if deadline else None,
-                "agenda": sanitize(row["agenda"]),
-                "outcomes": sanitize(row["outcomes"]),
                 "is_published": True,
             }
         )

@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from interventures.richtext import sanitize
 from partners.models import PartnerOrganisation, Region
 from practices.models import (
     GoodPractice,
@@ -357,14 +356,6 @@ TRANSFERS = [
     },
 ]
 
-RICH_TEXT = (
-    "description",
-    "resources_needed",
-    "evidence_of_success",
-    "difficulties",
-    "potential_for_transfer",
-)
-
 
 @transaction.atomic
 def seed_practices() -> int:
@@ -387,8 +378,6 @@ def seed_practices() -> int:
         theme_names = row.pop("themes")
         region = regions[row.pop("region")]
         owner = PartnerOrganisation.objects.get(short_name=row.pop("owner"), region=region)
-        for name in RICH_TEXT:
-            row[name] = sanitize(row.get(name, ""))
         practice = GoodPractice.objects.create(
             **row,
             region=region,

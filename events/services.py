@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
 from interventures.mail import send_in_each_language, subject_line
-from interventures.richtext import sanitize
 from interventures.slugs import unique_slug
 from practices.models import PracticeStatus
 
@@ -18,12 +17,10 @@ from .models import SLUG_MAX_LENGTH, Event, Registration, RegistrationStatus
 
 
 def event_save(*, event: Event, regions=None, practices=None, actor=None) -> Event:
-    """Validate and save an event; its rich text is sanitised here, whoever calls.
+    """Validate and save an event (its rich-text fields sanitise themselves).
 
     Only published good practices can be linked: the event's page is public.
     """
-    event.agenda = sanitize(event.agenda)
-    event.outcomes = sanitize(event.outcomes)
     if practices is not None and any(
         practice.status != PracticeStatus.PUBLISHED for practice in practices
     ):
