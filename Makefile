@@ -101,13 +101,21 @@ $(TOOLS)/bin/uv:
 # download cannot be used), poppler (PDF pages), DejaVu fonts (PDFs), gettext (the catalogue
 # test runs makemessages), Java and npm (the W3C Nu HTML checker, vnu.jar from the npm registry).
 TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core gettext default-jre-headless npm
+# Only what is missing is installed: a machine whose Node.js comes from elsewhere (NodeSource)
+# already has npm, and Debian's npm package conflicts with that nodejs.
+MISSING_TEST_PACKAGES = $(strip \
+	$(if $(wildcard /usr/bin/chromium),,chromium) \
+	$(if $(shell command -v pdftoppm),,poppler-utils) \
+	$(if $(shell fc-list 2>/dev/null | grep -i dejavu),,fonts-dejavu-core) \
+	$(if $(shell command -v msgfmt),,gettext) \
+	$(if $(shell command -v java),,default-jre-headless) \
+	$(if $(shell command -v npm),,npm))
 test-tools: node_modules/.installed
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! command -v msgfmt >/dev/null \
-		|| ! command -v java >/dev/null || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	@if [ -n "$(MISSING_TEST_PACKAGES)" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES); \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(MISSING_TEST_PACKAGES); \
 		else \
-			echo "Some tests need: sudo apt-get install $(TEST_PACKAGES)"; \
+			echo "Some tests need: sudo apt-get install $(MISSING_TEST_PACKAGES)"; \
 		fi; \
 	fi
 
