@@ -1,6 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import resolve_url
 from django.utils import translation
+
+from interventures.mail import send_after_commit
 
 from . import access
 
@@ -18,3 +22,16 @@ class AccountAdapter(DefaultAccountAdapter):
         """A new account keeps the language of the page it signed up on."""
         user.language = translation.get_language()
         return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's messages (confirmations, resets, "you already have an account") go
+        through the worker like every other: the page never waits for the mail server, and
+        a sign-up answers as fast whether or not the address has an account."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        send_after_commit(self.render_mail(template_prefix, email, context))

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
+from interventures.mail import send_after_commit
 
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
@@ -88,7 +89,7 @@ def invitation_send(
                 body=render_to_string("partners/email/invitation.txt", context),
                 to=[email],
             )
-        transaction.on_commit(message.send)
+        send_after_commit(message)
         log_action(actor=invited_by, verb="invitation.sent", target=invitation)
     return invitation
 

@@ -8,10 +8,12 @@ one user per role of the access policy (docs/architecture.md, "Access").
 `login(user)` returns a Django test client signed in as `user` (anonymous for None).
 """
 
+import signal
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
@@ -19,6 +21,9 @@ from partners.models import Country, Membership
 from tests.harness import factories
 
 pytest_plugins = ["tests.harness.durations"]
+
+# db_worker installs its own Ctrl-C handlers; `run_worker` puts the test process's back.
+WORKER_SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
 
 ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordinator")
 
@@ -103,6 +108,19 @@ def superuser(db):
 def anonymous():
     """The role of a visitor who is not signed in: no user at all."""
     return None
+
+
+@pytest.fixture
+def run_worker():
+    """`run_worker()` runs every queued task with the real `db_worker` command, then returns."""
+    saved = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
+
+    def _run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    yield _run
+    for number, handler in saved.items():
+        signal.signal(number, handler)
 
 
 @pytest.fixture

@@ -218,6 +218,12 @@ TASKS = {
     }
 }
 
+# Every email is sent by the worker (interventures.mail); an unreachable mail server is tried
+# again after 1, 2, 4 … minutes, this many times in all.
+EMAIL_TASK_BACKEND = "default"
+EMAIL_DELIVERY_ATTEMPTS = env_int("EMAIL_DELIVERY_ATTEMPTS", 6)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
+
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # Participants of events that ended longer ago are anonymised by `purge_event_participants`.
 EVENT_PARTICIPANT_RETENTION_MONTHS = env_int("EVENT_PARTICIPANT_RETENTION_MONTHS", 12)

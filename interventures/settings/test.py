@@ -16,6 +16,14 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 
+# Emails are delivered when the transaction commits, as the worker would right after; the real
+# worker's delivery and retries are tested in tests/test_mail_delivery.py.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
+EMAIL_TASK_BACKEND = "immediate"
+
 # Threads (the concurrency tests) cannot share SQLite's in-memory test database: use a file,
 # one per test run.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

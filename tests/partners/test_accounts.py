@@ -15,15 +15,18 @@ def sign_in(client, email, password=factories.PASSWORD):
     return client.post(reverse("account_login"), {"login": email, "password": password})
 
 
-def test_open_signup_creates_a_stakeholder_who_must_verify_the_email(client, db):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "sme@example.org",
-            "password1": "Border-regions-2026",
-            "password2": "Border-regions-2026",
-        },
-    )
+def test_open_signup_creates_a_stakeholder_who_must_verify_the_email(
+    client, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "email": "sme@example.org",
+                "password1": "Border-regions-2026",
+                "password2": "Border-regions-2026",
+            },
+        )
 
     assert response.status_code == 302
     user = User.objects.get(email="sme@example.org")

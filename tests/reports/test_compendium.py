@@ -4,10 +4,8 @@ the real database backend, after the request that enqueued the task has returned
 
 import io
 import re
-import signal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
@@ -20,20 +18,6 @@ from tests.harness import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CREATE = reverse("reports:compendium_create")
-SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-
-
-@pytest.fixture
-def run_worker():
-    """`run_worker()` runs every queued task with the real `db_worker` command, then returns."""
-    saved = {number: signal.getsignal(number) for number in SIGNALS}
-
-    def _run():
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-    yield _run
-    for number, handler in saved.items():  # db_worker installs its own Ctrl-C handlers
-        signal.signal(number, handler)
 
 
 @pytest.fixture
