@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,9 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The portal's pages and emails use it; empty until the person chooses."),
     )
+    # Set when the person deleted their account: the row stays, without personal data, so that
+    # their contributions stay attributed to their organisation (see portal/services.py).
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -61,7 +65,15 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        return self.get_full_name() or self.email
+        # Never the email address: a name shown on a page or in a log must not be a contact.
+        return self.get_full_name() or gettext("User %(number)s") % {"number": self.pk}
+
+    @property
+    def organisation(self) -> "PartnerOrganisation | None":
+        """The person's partner organisation (the first, by name), from the memberships that
+        `partners.selectors.attach_organisations` prefetched, else in one query."""
+        memberships = self.memberships.all()
+        return memberships[0].organisation if memberships else None
 
 
 class Country(models.TextChoices):

@@ -83,7 +83,9 @@ def _require_inviter(request):
 @login_required
 def invitation_list(request):
     _require_inviter(request)
-    invitations = Invitation.objects.select_related("organisation", "invited_by")
+    invitations = Invitation.objects.select_related("organisation", "invited_by").prefetch_related(
+        selectors.people_with_organisations("invited_by")
+    )
     return render(request, "partners/invitation_list.html", {"invitations": invitations})
 
 

@@ -74,6 +74,7 @@ def activity_list(request):
         raise PermissionDenied
     activity = ActivityFilter(request.GET, queryset=activity_selectors.latest_entries())
     page = Paginator(activity.qs, ACTIVITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    partner_selectors.attach_organisations(entry.actor for entry in page)
     return render(
         request,
         "activity/activity_list.html",

@@ -1,7 +1,8 @@
 """Who may see, write, comment on and review Situation Analysis Reports.
 
 Built on the partnership's roles (`partners.access.roles_of`):
-- approved reports are public and read-only;
+- approved reports are public and read-only, in their approved text only: their history,
+  review steps and comments stay with the region's partners and the coordinators;
 - a region's partners (editors and viewers) and the coordinators see its other reports; anyone
   else gets 404, so a draft's existence is not confirmed;
 - the region's editors write, and only while the report is a draft or has changes requested;
@@ -40,6 +41,12 @@ def regions_to_create_in(user) -> frozenset[int]:
 def can_comment(user, report: SituationAnalysisReport) -> bool:
     roles = roles_of(user)
     return roles.coordinator or report.region_id in roles.member_region_ids
+
+
+def can_read_history(user, report: SituationAnalysisReport) -> bool:
+    """Versions, their authors, the review steps and their reasons are the partnership's
+    working record: the region's partners and the coordinators only, even once approved."""
+    return can_comment(user, report)
 
 
 def can_submit(user, report: SituationAnalysisReport) -> bool:

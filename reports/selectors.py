@@ -4,12 +4,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from interventures.richtext import plain_text
+from partners.selectors import people_with_organisations
 
 from . import access
 from .models import (
@@ -45,14 +47,28 @@ def report_for(user, pk: int) -> SituationAnalysisReport:
     )
 
 
+def report_history_for(user, pk: int) -> SituationAnalysisReport:
+    """The report if the user may read its history; 404 otherwise (an approved report is
+    public, its history is not)."""
+    report = report_for(user, pk)
+    if not access.can_read_history(user, report):
+        raise Http404
+    return report
+
+
 def report_detail(user, pk: int) -> SituationAnalysisReport:
     comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
+    sections = ReportSection.objects.select_related("last_edited_by").prefetch_related(
+        people_with_organisations("last_edited_by")
+    )
     return get_object_or_404(
         access.filter_visible(SituationAnalysisReport.objects.all(), user)
         .select_related("region")
         .prefetch_related(
-            Prefetch("sections", queryset=ReportSection.objects.select_related("last_edited_by")),
-            Prefetch("comments", queryset=comments),
+            Prefetch("sections", queryset=sections),
+            Prefetch(
+                "comments", queryset=comments.prefetch_related(people_with_organisations("author"))
+            ),
             "indicators",
             "region__organisations",
         ),
@@ -122,6 +138,7 @@ def others_present(section: ReportSection, user) -> list[SectionPresence]:
         )
         .exclude(user=user)
         .select_related("user")
+        .prefetch_related(people_with_organisations("user"))
     )
 
 
@@ -180,6 +197,7 @@ def report_history_of(report: SituationAnalysisReport) -> list[SectionHistory]:
         HistoricalReportSection.objects.filter(report_id=report.pk)
         .exclude(history_type="-")
         .select_related("history_user")
+        .prefetch_related(people_with_organisations("history_user"))
         .order_by("-history_date", "-history_id")
     )
     for record in records:
@@ -194,6 +212,7 @@ def section_versions(section: ReportSection) -> list[Version]:
     records = list(
         section.history.exclude(history_type="-")
         .select_related("history_user")
+        .prefetch_related(people_with_organisations("history_user"))
         .order_by("-history_date", "-history_id")
     )
     return _versions(section, records)
@@ -220,7 +239,12 @@ def selectable_reports(user):
 
 def compendium_for(pk) -> Compendium:
     """Coordinators share their compendiums: the caller has checked the role."""
-    return get_object_or_404(Compendium.objects.select_related("requested_by"), pk=pk)
+    return get_object_or_404(
+        Compendium.objects.select_related("requested_by").prefetch_related(
+            people_with_organisations("requested_by")
+        ),
+        pk=pk,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """One practice: its page, writing it, its publication workflow, the public contact's consent
 and "express interest"."""
 
+from allauth.core.internal.httpkit import get_client_ip
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,17 +14,12 @@ from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
 from partners.access import can_read_region_drafts
+from partners.selectors import attach_organisations
 
 from .. import access, selectors, services
 from ..forms import InterestForm, PracticeForm
 from ..models import PracticeStatus
 from ..workflow import PRACTICE_WORKFLOW
-
-
-def _client_ip(request) -> str:
-    # REMOTE_ADDR is set by the server in front of Django (gunicorn behind a proxy that
-    # rewrites it); a client-sent X-Forwarded-For is not trusted.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _interest_form(request, data=None) -> InterestForm:
@@ -39,13 +35,17 @@ def _detail_context(request, practice, **forms):
     is_editor = access.is_region_editor(user, practice)
     actions = PRACTICE_WORKFLOW.actions_for(user, practice)
     shows_workflow = can_read_region_drafts(user, practice.region)
+    steps = steps_of(PRACTICE_WORKFLOW, practice) if shows_workflow else []
+    activity = recent_entries_for(practice) if shows_workflow else []
+    attach_organisations([step.actor for step in steps] + [entry.actor for entry in activity])
     return {
         "practice": practice,
         "themes": list(practice.themes.all()),
-        "steps": steps_of(PRACTICE_WORKFLOW, practice) if shows_workflow else [],
-        "activity": recent_entries_for(practice) if shows_workflow else [],
+        "steps": steps,
+        "activity": activity,
         "related": selectors.related_practices(practice),
         "shows_workflow": shows_workflow,
+        "names_shown": shows_workflow,
         "can_edit": access.can_edit(user, practice),
         "can_submit": "submit" in actions,
         "can_review": "publish" in actions,
@@ -182,7 +182,7 @@ def interest_send(request, slug):
             services.interest_send(
                 practice=practice,
                 user=request.user,
-                ip=_client_ip(request),
+                ip=get_client_ip(request) or "",
                 **form.service_data(),
             )
         except services.RateLimited:

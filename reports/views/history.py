@@ -1,6 +1,7 @@
 """A report's revisions: every saved version of its sections, word-level diffs, restoring one.
 
-Reading the history is for whoever may read the report (`selectors.report_for`, 404 otherwise);
+Reading the history is for the region's partners and the coordinators
+(`selectors.report_history_for`, 404 to anyone else, even for an approved report);
 restoring is a write: only the region's editors while the report is editable
 (`access.can_write`), and it adds a new version instead of rewriting the history.
 """
@@ -35,7 +36,7 @@ COMPARE_ERROR = gettext_lazy(
 
 @require_safe
 def report_history(request, pk):
-    report = selectors.report_for(request.user, pk)
+    report = selectors.report_history_for(request.user, pk)
     return render(
         request,
         "reports/history.html",
@@ -49,7 +50,7 @@ def report_history(request, pk):
 
 @require_safe
 def section_compare(request, pk, key):
-    report = selectors.report_for(request.user, pk)
+    report = selectors.report_history_for(request.user, pk)
     section = selectors.section_for(report, key)
     versions = section_versions(section)
     context = {

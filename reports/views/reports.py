@@ -12,6 +12,7 @@ from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
 from partners.models import Region
+from partners.selectors import attach_organisations
 
 from .. import access, selectors, services
 from ..forms import CommentForm, ReportCreateForm
@@ -53,6 +54,11 @@ def report_detail(request, pk):
 def _detail_context(request, report, **forms):
     user = request.user
     can_review = access.can_review(user, report)
+    # Visitors read the approved text only: who did what, and why, is the partnership's.
+    names_shown = access.can_read_history(user, report)
+    steps = steps_of(REPORT_WORKFLOW, report) if names_shown else []
+    activity = recent_entries_for(report) if names_shown else []
+    attach_organisations([step.actor for step in steps] + [entry.actor for entry in activity])
     return {
         "report": report,
         "completeness": selectors.completeness(report),
@@ -66,8 +72,9 @@ def _detail_context(request, report, **forms):
         or ReasonForm(prefix="changes", workflow=REPORT_WORKFLOW),
         "reopen_form": forms.get("reopen_form")
         or ReasonForm(prefix="reopen", workflow=REPORT_WORKFLOW),
-        "steps": steps_of(REPORT_WORKFLOW, report),
-        "activity": recent_entries_for(report) if access.can_comment(user, report) else [],
+        "names_shown": names_shown,
+        "steps": steps,
+        "activity": activity,
         "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from js_asset import Media
 
+from partners.people import person_label
+
 from .. import access, selectors, services
 from ..diff import word_diff
 from ..forms import SectionForm
@@ -108,7 +110,10 @@ def section_autosave(request, pk, key):
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
     saved_at = formats.time_format(timezone.localtime(draft.saved_at))
-    others = [str(presence.user) for presence in selectors.others_present(section, request.user)]
+    others = [
+        person_label(presence.user, names_shown=True)
+        for presence in selectors.others_present(section, request.user)
+    ]
     return JsonResponse(
         {
             "saved_at": saved_at,

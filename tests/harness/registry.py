@@ -266,6 +266,10 @@ def _approved_report(world) -> dict:
     return {"pk": factories.make_report(world.region_a, status="approved").pk}
 
 
+def _approved_section(world) -> dict:
+    return {**_approved_report(world), "key": "opportunities"}
+
+
 def _section_kwargs(world) -> dict:
     return {"pk": _draft_report(world).pk, "key": "opportunities"}
 
@@ -349,6 +353,20 @@ _ORGANISERS_REASON = "coordinators organise events in every region, beside the h
 
 def _activate_mfa(user) -> None:
     factories.activate_mfa(user)
+
+
+def _add_security_key(user) -> None:
+    factories.make_security_key(user)
+
+
+def _security_key_of_owner(world) -> dict:
+    return {"pk": factories.make_security_key(world.owner).pk}
+
+
+_ONLY_THE_OWNER = {
+    role: Outcome.NOT_FOUND for role in ROLES if role not in ("anonymous", "owner")
+}
+_ONLY_THE_OWNER_REASON = "a security key is its owner's alone: allauth answers 404 to anyone else"
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -477,12 +495,9 @@ REPORTS = [
         methods=POST_ACTION,
         unpublished_sample=True,
     ),
-    Route(
-        "reports:report_history",
-        Access.REGION_READER,
-        kwargs=_report_kwargs,
-        unpublished_sample=True,
-    ),
+    # An approved report is public, its history is not: versions, their authors and the
+    # review are the partnership's working record.
+    Route("reports:report_history", Access.REGION_READER, kwargs=_approved_report),
     Route(
         "reports:report_pdf",
         Access.REGION_READER,
@@ -490,12 +505,7 @@ REPORTS = [
         unpublished_sample=True,
         html=False,
     ),
-    Route(
-        "reports:section_compare",
-        Access.REGION_READER,
-        kwargs=_section_kwargs,
-        unpublished_sample=True,
-    ),
+    Route("reports:section_compare", Access.REGION_READER, kwargs=_approved_section),
     Route(
         "reports:section_restore",
         Access.REGION_EDITOR,
@@ -707,7 +717,41 @@ MFA = [
         reason="the second-factor challenge only happens inside a sign-in with MFA",
     ),
     Route("mfa_reauthenticate", Access.SIGNED_IN, methods=POST_FORM, prepare=_activate_mfa),
-    Route("mfa_activate_totp", Access.SIGNED_IN, methods=POST_FORM, reauthenticated=True),
+    Route(
+        "mfa_activate_totp",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect={"coordinator": Outcome.REDIRECT},
+        reason="coordinators have an authenticator app already (their role requires one): "
+        "allauth sends them to the page that removes it",
+    ),
+    Route("mfa_list_webauthn", Access.SIGNED_IN),
+    Route("mfa_add_webauthn", Access.SIGNED_IN, methods=POST_FORM, reauthenticated=True),
+    Route(
+        "mfa_reauthenticate_webauthn",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        prepare=_add_security_key,
+    ),
+    Route(
+        "mfa_edit_webauthn",
+        Access.SIGNED_IN,
+        kwargs=_security_key_of_owner,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect=_ONLY_THE_OWNER,
+        reason=_ONLY_THE_OWNER_REASON,
+    ),
+    Route(
+        "mfa_remove_webauthn",
+        Access.SIGNED_IN,
+        kwargs=_security_key_of_owner,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect=_ONLY_THE_OWNER,
+        reason=_ONLY_THE_OWNER_REASON,
+    ),
     Route(
         "mfa_deactivate_totp",
         Access.SIGNED_IN,

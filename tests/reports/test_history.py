@@ -97,17 +97,24 @@ def test_history_lists_sections_in_outline_order(login, colleague, report_a, own
     assert page.index('id="history-executive_summary"') < page.index('id="history-recommendations"')
 
 
-def test_anyone_sees_the_history_of_an_approved_report(login, region_b, outsider):
+def test_only_the_regions_partners_and_coordinators_read_an_approved_reports_history(
+    login, region_b, outsider, owner, stakeholder, coordinator
+):
     report = factories.make_report(region_b, title="Klaipėda report")
     section = report.sections.get(key="challenges")
     save(section, outsider, "<p>Few firms export.</p>")
     report.status = ReportStatus.APPROVED
     report.save(update_fields=["status"])
+    compare = reverse("reports:section_compare", kwargs={"pk": report.pk, "key": "challenges"})
 
-    response = login(None).get(history_url(report))
-
-    assert response.status_code == 200
-    assert "Version 1" in response.content.decode()
+    for visitor in (None, stakeholder, owner):
+        assert login(visitor).get(history_url(report)).status_code == 404
+        assert login(visitor).get(compare).status_code == 404
+    for partner in (outsider, coordinator):
+        page = login(partner).get(history_url(report)).text.split("<main")[1]
+        assert "Version 1" in page
+        assert "Ona (Klaipėda Business Agency)" in page
+        assert "outsider@klaipeda.example" not in page
 
 
 def test_outsider_gets_404_for_the_history_of_another_region_draft(login, outsider, report_a):

@@ -57,7 +57,22 @@ def test_each_section_says_who_edited_it_last_and_when(login, report_a, owner):
     page = login(owner).get(detail_url(report_a)).text
 
     section = page.split('id="section-opportunities"')[1].split("</section>")[0]
-    assert re.search(r"Last edited by Olivia Owner on \w+", section)
+    who = r"Olivia Owner \(Lombardy Chamber of Commerce\)"
+    assert re.search(rf"Last edited by {who} on \w+", section)
+
+
+def test_visitors_read_which_organisation_edited_a_section_never_who(login, report_a, owner):
+    save(report_a, "opportunities", owner, "<p>Ports bring buyers.</p>")
+    report_a.status = ReportStatus.APPROVED
+    report_a.save(update_fields=["status"])
+
+    for visitor in (None, factories.make_user("visitor@example.org")):
+        page = login(visitor).get(detail_url(report_a)).text
+
+        section = page.split('id="section-opportunities"')[1].split("</section>")[0]
+        assert re.search(r"Last edited by Lombardy Chamber of Commerce on \w+", section)
+        assert "Olivia" not in page
+        assert "@" not in section
 
 
 def test_the_page_counts_the_required_sections_written(login, region_a, owner):

@@ -140,7 +140,7 @@ def test_the_conflict_page_keeps_the_writers_text_in_the_editor(stale_save):
     _client, response = stale_save
 
     assert "Someone saved this section while you were writing" in response.text
-    assert "Elena Rossi saved version 2" in response.text
+    assert "Elena Rossi (Lombardy Chamber of Commerce) saved version 2" in response.text
     assert editor_text(response) == "<p>Trade fairs in Milan attract buyers from America.</p>"
 
 
@@ -345,4 +345,4 @@ def test_autosave_tells_the_writer_who_else_is_working(login, section_a, owner, 
 
     response = autosave(login(owner), section_a, "<p>Half a thought</p>")
 
-    assert response.json()["others"] == ["Elena Rossi"]
+    assert response.json()["others"] == ["Elena Rossi (Lombardy Chamber of Commerce)"]

@@ -284,8 +284,9 @@ def test_the_report_page_shows_the_review_history(login, report_a, owner, coordi
 
     assert "Draft → In review" in history
     assert "In review → Changes requested" in history
-    assert "Olivia Owner" in history
-    assert "coordinator@interventures.example" in history
+    assert "Olivia Owner (Lombardy Chamber of Commerce)" in history
+    assert f"User {coordinator.pk}" in history
+    assert "@" not in history
     assert "Add the 2019 export figures." in history
     assert "<time datetime=" in history
 
