@@ -1,12 +1,14 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 from django.shortcuts import resolve_url
 from django.utils import translation
 
 from interventures.mail import send_after_commit
 
-from . import access
+from . import access, security
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +19,18 @@ class AccountAdapter(DefaultAccountAdapter):
         if len(regions) == 1:
             return regions[0].get_absolute_url()
         return resolve_url("home")
+
+    def pre_authenticate(self, request, **credentials):
+        """Record a lock-out: allauth refuses to check the password after too many failures."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            security.log_security(
+                "account.locked_out",
+                request=request,
+                data={"email": str(credentials.get("email", ""))[:254]},
+            )
+            raise
 
     def save_user(self, request, user, form, commit=True):
         """A new account keeps the language of the page it signed up on."""
@@ -35,3 +49,17 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         send_after_commit(self.render_mail(template_prefix, email, context))
+
+
+class UserSessionsAdapter(DefaultUserSessionsAdapter):
+    """Ending one's other sessions (the sessions page) is a security event."""
+
+    def end_sessions(self, sessions) -> None:
+        sessions = list(sessions)
+        super().end_sessions(sessions)
+        if sessions:
+            security.log_security(
+                "account.sessions_ended",
+                user=security.current_actor(),
+                data={"count": len(sessions)},
+            )

@@ -9,5 +9,9 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from allauth.account.forms import RequestReauthenticationCodeForm
 
+        from . import security
+
+        security.connect()
+
         # allauth leaves this field without a label, so Django would show its name, in English.
         RequestReauthenticationCodeForm.base_fields["recipient"].label = _("Send the code to")

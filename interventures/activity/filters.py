@@ -5,10 +5,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ActivityEntry
-from .verbs import VERBS
+from .verbs import SECURITY_VERBS, VERBS
 
 
 class ActivityFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=[("work", _("Work on shared data")), ("security", _("Security events"))],
+        empty_label=_("All"),
+        method="filter_kind",
+    )
     verb = django_filters.ChoiceFilter(
         label=_("What happened"), choices=list(VERBS.items()), empty_label=_("Everything")
     )
@@ -30,4 +36,9 @@ class ActivityFilter(django_filters.FilterSet):
 
     class Meta:
         model = ActivityEntry
-        fields = ["verb", "actor", "since", "until"]
+        fields = ["kind", "verb", "actor", "since", "until"]
+
+    def filter_kind(self, queryset, name, value):
+        if value == "security":
+            return queryset.filter(verb__in=SECURITY_VERBS)
+        return queryset.exclude(verb__in=SECURITY_VERBS)

@@ -71,7 +71,10 @@ class ActivityEntry(models.Model):
 
     @property
     def details(self) -> str:
-        """What else the entry says: the reason given, or what was changed (a section)."""
+        """What else the entry says: the reason given, what was changed (a section), or for a
+        security event the address tried and the client's IP address."""
+        if "ip" in self.data:  # a security event: which address, from where
+            return " · ".join(filter(None, [self.data.get("email", ""), self.data["ip"]]))
         return self.data.get("reason") or self.data.get("detail", "")
 
     @property

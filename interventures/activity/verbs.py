@@ -4,6 +4,28 @@ One list for the whole portal: a service that logs a new verb adds it here."""
 
 from django.utils.translation import gettext_lazy as _
 
+# Security events of accounts (partners.security): the activity page can show them alone.
+SECURITY_VERBS = {
+    "account.signed_in": _("Signed in"),
+    "account.signed_out": _("Signed out"),
+    "account.sign_in_failed": _("Sign-in failed"),
+    "account.locked_out": _("Sign-in refused after too many failures"),
+    "account.password_changed": _("Password changed"),
+    "account.password_reset": _("Password reset"),
+    "account.sessions_ended": _("Other sessions signed out"),
+    "account.roles_changed": _("Roles of an account changed"),
+    "mfa.added": _("Second factor added"),
+    "mfa.removed": _("Second factor removed"),
+    "mfa.recovery_code_used": _("Recovery code used"),
+    "mfa.failed": _("Second factor code refused"),
+    "membership.added": _("Member added to an organisation"),
+    "membership.changed": _("Member's role changed"),
+    "membership.removed": _("Member removed from an organisation"),
+    "invitation.sent": _("Invitation sent"),
+    "invitation.accepted": _("Invitation accepted"),
+    "invitation.revoked": _("Invitation revoked"),
+}
+
 VERBS = {
     "report.submitted": _("Report submitted for review"),
     "report.changes_requested": _("Changes requested on a report"),
@@ -25,12 +47,10 @@ VERBS = {
     "instrument.created": _("Policy instrument added"),
     "instrument.updated": _("Policy instrument changed"),
     "instrument.deleted": _("Policy instrument deleted"),
-    "invitation.sent": _("Invitation sent"),
-    "invitation.accepted": _("Invitation accepted"),
-    "invitation.revoked": _("Invitation revoked"),
     "event.created": _("Event created"),
     "event.updated": _("Event changed"),
     "registration.promoted": _("Seat given to the first on the waiting list"),
+    **SECURITY_VERBS,
 }
 
 

@@ -153,6 +153,7 @@ ACCOUNT_ADAPTER = "partners.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "INTER VENTURES"
 USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_ADAPTER = "partners.adapters.UserSessionsAdapter"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

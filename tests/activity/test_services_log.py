@@ -67,10 +67,12 @@ def test_an_invitation_sent_accepted_and_another_revoked_are_logged(
     other, _token = factories.make_invitation(org_a, invited_by=coordinator)
     login(coordinator).post(reverse("partners:invitation_revoke", args=[other.pk]))
 
-    assert [(e.verb, e.actor) for e in ActivityEntry.objects.order_by("pk")] == [
-        ("invitation.sent", coordinator),
-        ("invitation.accepted", outsider),
+    assert [
+        (e.verb, e.actor) for e in ActivityEntry.objects.filter(verb__startswith="invitation.")
+    ] == [
         ("invitation.revoked", coordinator),
+        ("invitation.accepted", outsider),
+        ("invitation.sent", coordinator),
     ]
 
 
@@ -140,7 +142,8 @@ def test_a_practice_created_changed_its_contact_withdrawn_and_a_transfer_are_log
     published = factories.make_practice(region_a)
     transfer_create(practice=published, region=region_b, stage="study", actor=outsider)
 
-    assert [(e.verb, e.actor) for e in ActivityEntry.objects.order_by("pk")] == [
+    work = ActivityEntry.objects.exclude(verb__startswith="membership.").order_by("pk")
+    assert [(e.verb, e.actor) for e in work] == [
         ("practice.created", owner),
         ("practice.updated", owner),
         ("practice.contact_withdrawn", owner),
