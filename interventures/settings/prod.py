@@ -35,3 +35,7 @@ MAILERS = {
         },
     }
 }
+
+# Unexpected errors (500s) are logged, and emailed with their traceback to these addresses
+# (comma-separated) by Django's `mail_admins` log handler.
+ADMINS = env_list("ADMINS", [])
