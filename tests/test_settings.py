@@ -56,17 +56,21 @@ def start_django(settings_module: str, **env) -> subprocess.CompletedProcess:
     )
 
 
+# As `secrets.token_urlsafe(50)` makes one; .ci/run's check --deploy uses a similar key.
+STRONG_KEY = "k7Qm2vX9pL4sT8wZ1cN6bR3yH5jD0fG-aE_uY2iO9qW4eR7tY1uI3oP6aS8dF0gH5jK"
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [
         ({"ALLOWED_HOSTS": "portal.example.org"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
         (
-            {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "p.example", "DATABASE_URL": "nosuch://x"},
+            {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "p.example", "DATABASE_URL": "nosuch://x"},
             "DATABASE_URL",
         ),
         (
-            {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "p.example", "EMAIL_PORT": "smtp"},
+            {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "p.example", "EMAIL_PORT": "smtp"},
             "EMAIL_PORT",
         ),
     ],
@@ -80,9 +84,31 @@ def test_production_refuses_to_start_without_its_secrets(env, named):
 
 def test_production_starts_with_secret_key_and_hosts():
     result = start_django(
-        "interventures.settings.prod", SECRET_KEY="x" * 50, ALLOWED_HOSTS="portal.example.org"
+        "interventures.settings.prod", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="portal.example.org"
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("x", id="short"),
+        pytest.param("x" * 60, id="one-character-repeated"),
+        pytest.param("ab" * 30, id="low-variety"),
+        pytest.param("dev-only-insecure-key-change-me-in-production", id="the-development-key"),
+        pytest.param("django-insecure-" + STRONG_KEY, id="djangos-placeholder"),
+        pytest.param("change-me-" + STRONG_KEY, id="a-change-me-reminder"),
+    ],
+)
+def test_production_refuses_a_weak_or_published_secret_key(key):
+    result = start_django(
+        "interventures.settings.prod", SECRET_KEY=key, ALLOWED_HOSTS="portal.example.org"
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: The environment variable SECRET_KEY must be a long random" in (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize("url", ["", "sqlite:////tmp/portal.sqlite3"])

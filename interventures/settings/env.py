@@ -30,6 +30,26 @@ def env_str(name: str, default: str | object = _MISSING) -> str:
     return value
 
 
+def env_secret_key(name: str) -> str:
+    """A long random secret (a signing key): refuses a short or repetitive value and the
+    published ones, such as the development key ("...-insecure-key-change-me..."), Django's
+    `django-insecure-` placeholder or a "change me" reminder."""
+    value = env_str(name)
+    lowered = value.lower().replace("_", "-")
+    if (
+        len(value) < 50
+        or len(set(value)) < 20
+        or lowered.startswith("django-insecure")
+        or any(word in lowered for word in ("change-me", "changeme", "insecure", "secret-key"))
+    ):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a long random string (50 characters or "
+            f"more, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), not a "
+            f"short, repetitive or published one."
+        )
+    return value
+
+
 def env_bool(name: str, default: bool) -> bool:
     value = _raw(name, default)
     if isinstance(value, bool):

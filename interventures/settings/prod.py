@@ -1,9 +1,9 @@
-"""Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS; SMTP email; HTTPS."""
+"""Production: refuses to start without a strong SECRET_KEY and ALLOWED_HOSTS; SMTP; HTTPS."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_secret_key, env_str
 
-SECRET_KEY = env_str("SECRET_KEY")
+SECRET_KEY = env_secret_key("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DEBUG = False
 
