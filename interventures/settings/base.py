@@ -154,6 +154,11 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "INTER VENTURES"
 USERSESSIONS_TRACK_ACTIVITY = True
 USERSESSIONS_ADAPTER = "partners.adapters.UserSessionsAdapter"
+# Behind proxies every request comes from the proxy's address: the client's is the one the
+# trusted proxies put in X-Forwarded-For (or in a header of their own). allauth's rate limits
+# and the portal's (allauth.core.internal.httpkit.get_client_ip) read these two.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -122,3 +122,46 @@ def test_other_senders_are_not_limited_by_someone_elses_messages(practice, login
         send(login(None), practice, message(), REMOTE_ADDR="10.0.0.1")
     response = send(login(None), practice, message(email="b@example.org"), REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 302
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(practice, login, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    behind_the_proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for number in range(INTEREST_LIMIT):
+        send(
+            login(None),
+            practice,
+            message(email=f"person{number}@example.org"),
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+            **behind_the_proxy,
+        )
+
+    response = send(
+        login(None),
+        practice,
+        message(email="another@example.org"),
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **behind_the_proxy,
+    )
+
+    assert response.status_code == 302
+    assert Interest.objects.count() == INTEREST_LIMIT + 1
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_lift_the_limit(practice, login):
+    for number in range(INTEREST_LIMIT):
+        send(
+            login(None),
+            practice,
+            message(email=f"person{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+
+    response = send(
+        login(None),
+        practice,
+        message(email="another@example.org"),
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+
+    assert response.status_code == 429
