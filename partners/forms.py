@@ -1,5 +1,7 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, PartnerOrganisation, PolicyInstrument
@@ -60,3 +62,15 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form, taking as long whether or not the address has an account."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account's password is hashed, which is slow by design; hash this one too,
+            # or the answer's speed tells that the address has an account (Django's
+            # ModelBackend does the same when someone signs in with an unknown address).
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)
