@@ -9,7 +9,9 @@ from django.utils import timezone as django_timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from interventures.forms import SingleLineTextMixin
 from interventures.richtext import RichTextWidget, sanitize
+from interventures.validators import within_supported_years
 from partners.models import PartnerOrganisation, Region
 from practices.models import GoodPractice
 
@@ -34,6 +36,7 @@ class LocalDateTimeField(forms.DateTimeField):
     """A wall-clock date and time without a zone; the form gives it the event's zone."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    default_validators = [within_supported_years]
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -53,7 +56,7 @@ def _rich_text_widget():
     return RichTextWidget(rows=8)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SingleLineTextMixin, forms.ModelForm):
     timezone = forms.ChoiceField(
         label=_("Time zone"),
         help_text=_("Start, end and registration deadline are in this time zone."),

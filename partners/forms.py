@@ -4,17 +4,19 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
+from interventures.forms import SingleLineTextMixin
+
 from .models import Membership, PartnerOrganisation, PolicyInstrument
 
 
-class PolicyInstrumentForm(forms.ModelForm):
+class PolicyInstrumentForm(SingleLineTextMixin, forms.ModelForm):
     class Meta:
         model = PolicyInstrument
         fields = ["name", "managing_authority", "kind", "period", "improvement", "status"]
         widgets = {"improvement": forms.Textarea(attrs={"rows": 6})}
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SingleLineTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     organisation = forms.ModelChoiceField(
         label=_("Partner organisation"),
@@ -30,7 +32,7 @@ class InvitationForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(SingleLineTextMixin, forms.Form):
     """Sets the password of a new account created from an invitation."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
@@ -64,7 +66,7 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(SingleLineTextMixin, AllauthSignupForm):
     """allauth's sign-up form, taking as long whether or not the address has an account."""
 
     def try_save(self, request):

@@ -42,6 +42,11 @@ class PracticeFilter(django_filters.FilterSet):
         label=_("Search"),
         method="keep",  # applied after the other filters, in filter_queryset
         widget=forms.TextInput(attrs={"type": "search"}),
+        max_length=search.MAX_QUERY_CHARS,
+        validators=[search.within_limits],
+        error_messages={
+            "max_length": _("Search with at most %(limit_value)d characters."),
+        },
     )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),

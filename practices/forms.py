@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from interventures.forms import SingleLineTextMixin
 from interventures.richtext import RichTextWidget
 from partners.models import PartnerOrganisation, Region
 
@@ -8,7 +9,7 @@ from .models import RECORD, GoodPractice, Interest, Theme, rich_text_fields
 from .services import CONTACT_CONSENT_WORDING
 
 
-class PracticeForm(forms.ModelForm):
+class PracticeForm(SingleLineTextMixin, forms.ModelForm):
     """The Interreg Europe record of a practice. Region (on creation) is chosen among the
     user's editor regions and the owner among that region's organisations; status, slug and
     consent are set by the services."""
@@ -60,7 +61,7 @@ class PracticeForm(forms.ModelForm):
         return data
 
 
-class InterestForm(forms.ModelForm):
+class InterestForm(SingleLineTextMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the owner organisation contacts me about this practice"),
         required=True,

@@ -22,6 +22,7 @@ itself is always escaped.
 import re
 from html import unescape
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
     Case,
@@ -37,6 +38,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from interventures.richtext import plain_text
 
@@ -56,6 +58,21 @@ def is_postgresql() -> bool:
 
 def query_words(q: str) -> list[str]:
     return [word for word in re.split(r"\s+", q.replace('"', " ").strip()) if word]
+
+
+# A search is a few words: more would cost every reader (and, on SQLite, overflow the parser of
+# the query the words become).
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 20
+
+
+def within_limits(q: str) -> None:
+    if len(query_words(q)) > MAX_QUERY_WORDS:
+        raise ValidationError(
+            _("Search with at most %(limit)d words."),
+            code="too_many_words",
+            params={"limit": MAX_QUERY_WORDS},
+        )
 
 
 class HighlightedField(TextField):

@@ -8,7 +8,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from interventures.forms import SingleLineTextMixin
 from interventures.richtext import RichTextWidget
+from interventures.validators import LARGEST_INTEGER
 from partners.models import Region
 
 from .charts import format_value
@@ -22,7 +24,7 @@ from .models import (
 )
 
 
-class ReportCreateForm(forms.ModelForm):
+class ReportCreateForm(SingleLineTextMixin, forms.ModelForm):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
 
     class Meta:
@@ -49,7 +51,9 @@ class SectionForm(forms.Form):
             )
         },
     )
-    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    base_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=LARGEST_INTEGER
+    )
 
     def __init__(self, *args, section: ReportSection, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,11 +82,11 @@ class CommentForm(forms.Form):
         return next(section for section in self.report.sections.all() if section.key == key)
 
 
-class CompareForm(forms.Form):
+class CompareForm(SingleLineTextMixin, forms.Form):
     """`?from=&to=`: history ids of two versions of one section; either may be left out."""
 
-    from_id = forms.IntegerField(required=False, min_value=1)
-    to_id = forms.IntegerField(required=False, min_value=1)
+    from_id = forms.IntegerField(required=False, min_value=1, max_value=LARGEST_INTEGER)
+    to_id = forms.IntegerField(required=False, min_value=1, max_value=LARGEST_INTEGER)
 
     def __init__(self, data, **kwargs):
         super().__init__({"from_id": data.get("from"), "to_id": data.get("to")}, **kwargs)
@@ -97,7 +101,7 @@ class ReportChoiceField(forms.ModelMultipleChoiceField):
         }
 
 
-class CompendiumForm(forms.Form):
+class CompendiumForm(SingleLineTextMixin, forms.Form):
     reports = ReportChoiceField(
         label=gettext_lazy("Reports"),
         queryset=SituationAnalysisReport.objects.none(),
@@ -129,7 +133,7 @@ FIRST_YEAR = 1990
 LAST_YEAR = 2100
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(SingleLineTextMixin, forms.ModelForm):
     """One row of the indicators table."""
 
     value = forms.DecimalField(

@@ -34,6 +34,7 @@ def practice_list(request):
             "truncated": filterset.truncated,
             "match_limit": selectors.MATCH_LIMIT,
         },
+        status=400 if filterset.form.errors else 200,
     )
 
 

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from interventures.forms import SingleLineTextMixin
 from partners.models import Region
 
 from .. import access, selectors, services
 from ..models import GoodPractice, Transfer
 
 
-class TransferForm(forms.ModelForm):
+class TransferForm(SingleLineTextMixin, forms.ModelForm):
     """Stage, dates and notes; the learning region only when a transfer is first recorded."""
 
     class Meta:

@@ -352,3 +352,14 @@ def test_home_shows_the_latest_events_held_when_none_is_ahead(login, region_a):
     response = login(None).get(reverse("home"))
     assert [e.title for e in response.context["home_events"].events] == ["Held last year"]
     assert "Latest events" in response.content.decode()
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00", "9999-12-31T23:59", "2201-01-01T00:00"])
+def test_a_date_out_of_range_is_refused_with_a_message_not_a_server_error(
+    login, owner, region_a, moment
+):
+    response = login(owner).post(CREATE_URL, valid_data(region_a, starts_at=moment))
+
+    assert response.status_code == 400
+    assert "Enter a date between the years 1900 and 2200." in response.text
+    assert not Event.objects.exists()

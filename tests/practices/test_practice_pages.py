@@ -112,6 +112,21 @@ def test_empty_title_is_refused_with_a_message(owner, org_a, region_a, login):
     assert not GoodPractice.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "title", ["A\r\nBcc: x@example.org", "Tab\tin a title", "Null\x00byte", "Line\u2028separator"]
+)
+def test_a_title_with_a_line_break_or_control_character_is_refused_with_a_message(
+    owner, org_a, region_a, login, title
+):
+    response = login(owner).post(
+        reverse("practices:practice_create"), record(region_a, org_a, title=title)
+    )
+
+    assert response.status_code == 400
+    assert "title" in response.context["form"].errors
+    assert not GoodPractice.objects.exists()
+
+
 def test_editor_cannot_give_the_practice_an_owner_from_another_region(
     owner, org_a, org_b, region_a, login
 ):

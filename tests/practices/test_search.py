@@ -124,8 +124,24 @@ def test_the_year_filter_keeps_practices_active_in_that_year(client, region_a):
 def test_a_wrong_filter_value_is_reported_not_a_server_error(client, region_a):
     practice(region_a, title="Export vouchers")
     response = client.get(URL, {"year": "soon", "region": "atlantis"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["filter"].form.errors
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        pytest.param(" ".join(["export"] * 90), "Search with at most 20 words.", id="90-words"),
+        pytest.param("e" * 201, "Search with at most 200 characters.", id="201-characters"),
+    ],
+)
+def test_an_overlong_search_is_refused_with_a_message(client, region_a, q, message):
+    practice(region_a, title="Export vouchers")
+
+    response = client.get(URL, {"q": q})
+
+    assert response.status_code == 400
+    assert message in response.text
 
 
 # Search ------------------------------------------------------------------------------------

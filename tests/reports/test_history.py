@@ -234,9 +234,17 @@ def test_compare_with_ids_that_are_not_version_numbers_gives_a_clear_400_page(
 
 
 def test_compare_with_an_unknown_id_gives_404(login, colleague, edited_section):
-    response = login(colleague).get(compare_url(edited_section, "to=9999999999999999999999"))
+    response = login(colleague).get(compare_url(edited_section, "to=999999999"))
 
     assert response.status_code == 404
+
+
+def test_compare_with_an_id_beyond_any_database_integer_gives_400(
+    login, colleague, edited_section
+):
+    response = login(colleague).get(compare_url(edited_section, "to=9999999999999999999999"))
+
+    assert response.status_code == 400
 
 
 def test_compare_with_a_version_of_another_section_gives_404(

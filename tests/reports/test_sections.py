@@ -215,6 +215,16 @@ def test_autosave_keeps_a_private_draft_and_answers_when_it_was_saved(login, sec
     assert (draft.body, draft.base_version) == ("<p>Half a thought</p>", 1)
 
 
+def test_autosave_with_a_version_beyond_any_integer_is_refused_not_a_server_error(
+    login, section_a, owner
+):
+    response = autosave(login(owner), section_a, "<p>Half a thought</p>", base_version="9" * 30)
+
+    assert response.status_code == 400
+    assert "less than or equal to" in response.json()["error"]
+    assert not SectionDraft.objects.exists()
+
+
 def test_autosave_never_changes_the_shared_text_or_version(login, section_a, owner):
     autosave(login(owner), section_a, "<p>Half a thought</p>")
 
