@@ -1,10 +1,12 @@
-"""Signed-in users see the portal in the language they chose, wherever they enter it."""
+"""Signed-in users see the portal in the language they chose, wherever they enter it, and
+what they are shown is not cached."""
 
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.cache import patch_cache_control
 
 # Files and data, not pages: a calendar app or a script fetching them must not be redirected.
 DOWNLOAD_SUFFIXES = {".ics", ".csv", ".json", ".pdf", ".txt"}
@@ -57,3 +59,25 @@ class PreferredLanguageMiddleware:
         # Outside i18n_patterns (the health check, media) the URL comes back unchanged.
         target = translate_url(current, user.language)
         return target if target != current else None
+
+
+class PrivatePagesMiddleware:
+    """What a signed-in person is shown (drafts, review notes, their account) is never kept by
+    a browser's cache or a proxy: `Cache-Control: private, no-store`, unless the view said
+    otherwise (a PDF download sets its own)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Before and after the view: signing in or out happens in it.
+        signed_in = self._signed_in(request)
+        response = self.get_response(request)
+        if (signed_in or self._signed_in(request)) and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        user = getattr(request, "user", None)
+        return user is not None and user.is_authenticated

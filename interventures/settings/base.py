@@ -54,10 +54,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "interventures.middleware.PreferredLanguageMiddleware",
+    "interventures.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "partners.middleware.IdleTimeoutMiddleware",
+    "partners.middleware.MfaRequiredMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

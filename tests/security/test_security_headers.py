@@ -27,6 +27,19 @@ def test_page_carries_security_headers(route, world):
 
 
 @pytest.mark.parametrize("route", route_params(PAGES))
+def test_a_page_for_a_signed_in_person_is_not_kept_in_any_cache(route, world):
+    role = route.user_role
+    if role == "anonymous":
+        role = "stakeholder"
+    response = client_for(route, world, role).get(url_of(route, world))
+    cache_control = response.headers.get("Cache-Control", "")
+    assert "private" in cache_control, f"GET {route.name} as {role}: {cache_control!r}"
+    assert "no-store" in cache_control or "no-cache" in cache_control, (
+        f"GET {route.name} as {role}: {cache_control!r}"
+    )
+
+
+@pytest.mark.parametrize("route", route_params(PAGES))
 def test_page_for_an_anonymous_visitor_carries_security_headers(route, world):
     response = client_for(route, world, "anonymous").get(url_of(route, world))
     assert_security_headers(response, f"GET {route.name} as anonymous ({response.status_code})")
