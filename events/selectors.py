@@ -161,6 +161,24 @@ class ParticipantCounts:
         return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
 
 
+def personal_data_of(user) -> dict:
+    """What the events app holds about `user`, for the export of their data."""
+    return {
+        "event_registrations": [
+            {
+                "event": registration.event.title,
+                "starts": registration.event.starts_at.isoformat(),
+                "status": registration.status,
+                "registered": registration.created_at.isoformat(),
+                "cancelled": registration.cancelled_at.isoformat()
+                if registration.cancelled_at
+                else None,
+            }
+            for registration in Registration.objects.filter(user=user).select_related("event")
+        ]
+    }
+
+
 def participants(event: Event) -> list[Participant]:
     """Every registration of the event, in the order people registered, in one query."""
     rows = []

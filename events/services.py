@@ -113,6 +113,26 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         return promoted
 
 
+def personal_data_erase(*, user) -> None:
+    """Erase the events app's personal data of `user` (portal.services.account_delete): their
+    seats at events still to come are given up (the waiting list moves up), then every
+    registration of theirs stays, for the counts, without them."""
+    upcoming = Registration.objects.filter(user=user, event__starts_at__gt=timezone.now()).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+    for registration in upcoming:
+        registration_cancel(registration=registration)
+    Registration.objects.filter(user=user).update(user=None, anonymised_at=timezone.now())
+
+
+def registrations_purge(*, ended_before, now) -> int:
+    """Participants of events that ended before `ended_before` are removed from their
+    registrations (settings.EVENT_PARTICIPANT_RETENTION_MONTHS); the rows, so the counts, stay."""
+    return Registration.objects.filter(
+        event__ends_at__lt=ended_before, anonymised_at__isnull=True
+    ).update(user=None, anonymised_at=now)
+
+
 def free_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug made of the title, with a number appended when it is taken."""
     others = Event.objects.all() if exclude_pk is None else Event.objects.exclude(pk=exclude_pk)

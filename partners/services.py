@@ -5,6 +5,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -14,10 +16,90 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from interventures.activity.services import log_action
+from interventures.activity.services import log_action, log_rename, people_forget
+from interventures.dates import months_before
 from interventures.mail import send_after_commit
 
+from . import selectors
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
+
+
+def _invitation_without_address(invitation: Invitation) -> str:
+    return f"→ {invitation.organisation.short_name} ({invitation.get_role_display()})"
+
+
+def _invitations_delete(invitations) -> int:
+    """Delete invitations; their log entries, which named the address, keep the rest."""
+    deleted = 0
+    for invitation in invitations.select_related("organisation"):
+        log_rename(target=invitation, object_repr=_invitation_without_address(invitation))
+        invitation.delete()
+        deleted += 1
+    return deleted
+
+
+def account_deletion_refusal(user: User) -> str:
+    """Why `user` may not delete their account now ("" when they may)."""
+    others = User.objects.filter(is_coordinator=True, is_active=True).exclude(pk=user.pk)
+    if user.is_coordinator and not others.exists():
+        return _(
+            "You are the partnership's last coordinator: your account cannot be deleted until "
+            "another coordinator has been appointed, or the work of reviewing and inviting "
+            "would stop."
+        )
+    return ""
+
+
+@transaction.atomic
+def personal_data_erase(*, user: User) -> None:
+    """Erase the partners app's personal data of `user` (portal.services.account_delete).
+
+    The account row stays, without personal data, so that what the person wrote stays
+    attributed to their organisation ("a former partner of …", partners/people.py): names,
+    email addresses, sessions, second factors and the invitations to their addresses go; the
+    password becomes unusable and the account inactive; the memberships stay (they name the
+    organisation), but an inactive account has no role (partners.access.roles_of).
+    """
+    refusal = account_deletion_refusal(user)
+    if refusal:
+        raise ValidationError(refusal)
+    _invitations_delete(selectors.invitations_to(selectors.addresses_of(user)))
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    Authenticator.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    user.first_name = user.last_name = user.language = ""
+    user.email = f"deleted-{user.pk}@deleted.invalid"  # unique and required; reaches nobody
+    user.set_unusable_password()
+    user.is_active = user.is_coordinator = user.is_staff = user.is_superuser = False
+    user.last_login = None
+    user.erased_at = timezone.now()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    # Security events about the account kept its name as the object's name.
+    log_rename(target=user, object_repr=str(user))
+
+
+def personal_data_purge(*, now) -> dict[str, int]:
+    """Apply the partners app's retention periods (settings); what was removed, per kind."""
+    expired_before = now - timedelta(days=settings.INVITATION_RETENTION_DAYS)
+    idle_before = now - timedelta(days=settings.SESSION_RETENTION_DAYS)
+    erased_before = months_before(now, settings.DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS)
+    with transaction.atomic():
+        invitations = _invitations_delete(
+            Invitation.objects.filter(accepted_at=None, expires_at__lt=expired_before)
+        )
+        sessions = 0
+        for session in UserSession.objects.filter(last_seen_at__lt=idle_before):
+            session.end()
+            sessions += 1
+        forgotten = people_forget(people=User.objects.filter(erased_at__lt=erased_before))
+    return {
+        "invitations": invitations,
+        "sessions": sessions,
+        "activity_of_deleted_accounts": forgotten,
+    }
 
 
 def user_set_language(*, user: User, language: str) -> None:

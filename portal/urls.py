@@ -24,6 +24,10 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("activity/", views.activity_list, name="activity_list"),
+    # Before allauth's include, which owns the rest of accounts/.
+    path("accounts/data/", views.account_data, name="account_data"),
+    path("accounts/data/export/", views.account_data_export, name="account_data_export"),
+    path("accounts/data/delete/", views.account_delete, name="account_delete"),
     path("", include("partners.urls")),
     path("reports/", include("reports.urls")),
     path("events/", include("events.urls")),

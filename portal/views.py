@@ -1,15 +1,21 @@
 """Pages that combine the apps: home, the regions, the activity page; and the site-wide ones
 (health check, accessibility statement, privacy notice, language switch)."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
 from events import selectors as event_selectors
 from interventures.activity import selectors as activity_selectors
@@ -19,6 +25,9 @@ from partners import selectors as partner_selectors
 from partners import services as partner_services
 from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
+
+from . import services
+from .forms import AccountDeleteForm
 
 
 def home(request):
@@ -102,7 +111,71 @@ def accessibility(request):
 
 
 def privacy(request):
-    return render(request, "privacy.html")
+    return render(
+        request,
+        "privacy.html",
+        {
+            "event_participant_months": settings.EVENT_PARTICIPANT_RETENTION_MONTHS,
+            "interest_months": settings.INTEREST_RETENTION_MONTHS,
+            "invitation_days": settings.INVITATION_RETENTION_DAYS,
+            "session_days": settings.SESSION_RETENTION_DAYS,
+            "deleted_account_activity_months": settings.DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS,
+        },
+    )
+
+
+def _account_data_page(request, form=None, status=200):
+    return render(
+        request,
+        "portal/account_data.html",
+        {
+            "delete_form": form or AccountDeleteForm(user=request.user),
+            "deletion_refusal": partner_services.account_deletion_refusal(request.user),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def account_data(request):
+    """Any signed-in person: download their data, or delete their account."""
+    return _account_data_page(request)
+
+
+@login_required
+@require_POST
+def account_data_export(request):
+    data = services.personal_data_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    day = timezone.localdate()
+    response["Content-Disposition"] = f'attachment; filename="interventures-my-data-{day}.json"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+@require_POST
+def account_delete(request):
+    form = AccountDeleteForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.account_delete(user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # The account's sessions were ended with it; flushing (not logging out) this one
+            # records no sign-out, with a client address, for an account that no longer exists.
+            request.session.flush()
+            messages.success(
+                request,
+                _(
+                    "Your account was deleted. What you wrote for the partnership stays, "
+                    "attributed to your organisation."
+                ),
+            )
+            return redirect("home")
+    return _account_data_page(request, form, status=400)
 
 
 def set_language(request):

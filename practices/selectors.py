@@ -5,14 +5,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from partners.access import roles_of
 from partners.models import Membership, Region
 
 from . import access
-from .models import GoodPractice, PracticeStatus, Transfer, TransferStage
+from .models import GoodPractice, Interest, PracticeStatus, Transfer, TransferStage
 from .search import add_snippets
 
 PER_PAGE = 20
@@ -162,6 +162,59 @@ def related_practices(practice: GoodPractice) -> list[GoodPractice]:
         .defer("search_vector")
         .order_by("-published_at", "title")[:RELATED_LIMIT]
     )
+
+
+def practices_with_contact(addresses: list[str]) -> QuerySet[GoodPractice]:
+    """The practices whose public contact is one of `addresses`."""
+    to_any = Q(pk__in=[])
+    for address in addresses:
+        to_any |= Q(contact_email__iexact=address)
+    return GoodPractice.objects.filter(to_any)
+
+
+def interests_of(user, addresses: list[str]) -> QuerySet[Interest]:
+    """The interest messages `user` sent, signed in or not (from one of `addresses`)."""
+    from_any = Q(user=user)
+    for address in addresses:
+        from_any |= Q(email__iexact=address)
+    return Interest.objects.filter(from_any)
+
+
+def personal_data_of(user, addresses: list[str]) -> dict:
+    """What the practices app holds about `user` (whose email addresses are `addresses`), for
+    the export of their data."""
+    return {
+        "practices_of_my_organisations": [
+            {"title": practice.title, "status": practice.status, "url": practice.get_absolute_url()}
+            for practice in GoodPractice.objects.filter(owner__memberships__user=user).defer(
+                "search_vector"
+            )
+        ],
+        "practices_naming_me_as_contact": [
+            {
+                "title": practice.title,
+                "contact_name": practice.contact_name,
+                "contact_email": practice.contact_email,
+                "consent_given": practice.contact_consent_at.isoformat()
+                if practice.contact_consent_at
+                else None,
+                "consent_wording": practice.contact_consent_wording,
+            }
+            for practice in practices_with_contact(addresses).defer("search_vector")
+        ],
+        "interest_messages_sent": [
+            {
+                "practice": interest.practice.title,
+                "name": interest.name,
+                "email": interest.email,
+                "organisation": interest.organisation,
+                "message": interest.message,
+                "consent_to_be_contacted": interest.consent_at.isoformat(),
+                "sent": interest.created_at.isoformat(),
+            }
+            for interest in interests_of(user, addresses).select_related("practice")
+        ],
+    }
 
 
 def editor_regions(user) -> QuerySet[Region]:

@@ -30,7 +30,7 @@ from .models import (
     Transfer,
     TransferStage,
 )
-from .selectors import owner_editors
+from .selectors import interests_of, owner_editors, practices_with_contact
 from .workflow import PRACTICE_WORKFLOW
 
 CONTACT_CONSENT_WORDING = gettext_lazy(
@@ -205,6 +205,23 @@ def contact_withdraw(*, practice: GoodPractice, actor=None) -> GoodPractice:
         log_action(actor=actor, verb="practice.contact_withdrawn", target=practice)
     _clear_contact(practice)
     return practice
+
+
+def personal_data_erase(*, user, addresses: list[str]) -> None:
+    """Erase the practices app's personal data of `user` (portal.services.account_delete), whose
+    email addresses are `addresses`: the interest messages they sent stay, for the counts,
+    without who sent them and what they wrote; a practice naming them as its public contact
+    loses the contact, as when consent is withdrawn."""
+    interests_of(user, addresses).update(user=None, name="", email="", organisation="", message="")
+    for practice in practices_with_contact(addresses):
+        contact_withdraw(practice=practice, actor=user)
+
+
+def interests_purge(*, sent_before) -> int:
+    """Interest messages older than the retention period go (settings.INTEREST_RETENTION_MONTHS):
+    the owner organisation received each one by email long ago."""
+    deleted, _per_model = Interest.objects.filter(created_at__lt=sent_before).delete()
+    return deleted
 
 
 # --- the publication workflow ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from partners.selectors import people_with_organisations
 from . import access
 from .models import (
     PRESENCE_WINDOW,
+    SPECS,
     Compendium,
     CompendiumStatus,
     ReportSection,
@@ -216,6 +217,54 @@ def section_versions(section: ReportSection) -> list[Version]:
         .order_by("-history_date", "-history_id")
     )
     return _versions(section, records)
+
+
+def personal_data_of(user) -> dict:
+    """What the reports app holds about `user`, for the export of their data. A version names
+    the text it saved (the text is the partnership's report); drafts and comments are given in
+    full, they are the person's own words."""
+    return {
+        "section_versions_saved": [
+            {
+                "report": record.report.title,
+                "section": str(SPECS[record.key].title),
+                "version": record.version,
+                "saved": record.history_date.isoformat(),
+            }
+            for record in HistoricalReportSection.objects.filter(history_user=user)
+            .select_related("report")
+            .order_by("history_date", "history_id")
+        ],
+        "section_drafts": [
+            {
+                "report": draft.section.report.title,
+                "section": str(draft.section.title),
+                "text": draft.body,
+                "saved": draft.saved_at.isoformat(),
+            }
+            for draft in SectionDraft.objects.filter(author=user).select_related("section__report")
+        ],
+        "comments": [
+            {
+                "report": comment.report.title,
+                "section": str(comment.section.title) if comment.section else "",
+                "text": comment.body,
+                "written": comment.created_at.isoformat(),
+                "resolved": comment.resolved_at.isoformat() if comment.resolved_at else None,
+            }
+            for comment in ReviewComment.objects.filter(author=user).select_related(
+                "report", "section"
+            )
+        ],
+        "compendiums_requested": [
+            {
+                "requested": compendium.created_at.isoformat(),
+                "language": compendium.language,
+                "reports": compendium.report_ids,
+            }
+            for compendium in Compendium.objects.filter(requested_by=user).order_by("created_at")
+        ],
+    }
 
 
 def missing_required_sections(report: SituationAnalysisReport) -> list[str]:

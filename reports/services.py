@@ -138,6 +138,14 @@ def draft_discard(*, section: ReportSection, author) -> None:
     SectionDraft.objects.filter(section=section, author=author).delete()
 
 
+def personal_data_erase(*, user) -> None:
+    """Erase the reports app's personal data of `user` (portal.services.account_delete): their
+    private drafts and where they were at work. Saved versions and comments stay, attributed to
+    their organisation through the erased account (partners/people.py)."""
+    SectionDraft.objects.filter(author=user).delete()
+    SectionPresence.objects.filter(user=user).delete()
+
+
 def presence_touch(*, section: ReportSection, user) -> None:
     SectionPresence.objects.update_or_create(
         section=section, user=user, defaults={"seen_at": timezone.now()}

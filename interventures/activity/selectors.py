@@ -23,6 +23,22 @@ def recent_entries_for(target: models.Model, *, limit: int = 20) -> list[Activit
     return list(entries_for(target).order_by("-created_at", "-pk")[:limit])
 
 
+def personal_data_of(user) -> list[dict]:
+    """The entries where `user` is the actor, for the export of their data."""
+    return [
+        {
+            "when": entry.created_at.isoformat(),
+            "what": entry.verb,
+            "in_words": entry.label,
+            "object": entry.object_repr,
+            "from_state": entry.from_state,
+            "to_state": entry.to_state,
+            "details": entry.data,
+        }
+        for entry in ActivityEntry.objects.filter(actor=user).order_by("created_at", "pk")
+    ]
+
+
 def latest_entries() -> QuerySet[ActivityEntry]:
     """The whole log, newest first, with each entry's actor and object (one query per kind of
     object, however many entries)."""

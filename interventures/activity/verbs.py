@@ -24,6 +24,8 @@ SECURITY_VERBS = {
     "invitation.sent": _("Invitation sent"),
     "invitation.accepted": _("Invitation accepted"),
     "invitation.revoked": _("Invitation revoked"),
+    "account.data_exported": _("Downloaded their personal data"),
+    "account.deleted": _("Deleted their account"),
 }
 
 VERBS = {

@@ -238,8 +238,17 @@ EMAIL_DELIVERY_ATTEMPTS = env_int("EMAIL_DELIVERY_ATTEMPTS", 6)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
-# Participants of events that ended longer ago are anonymised by `purge_event_participants`.
+# How long personal data is kept: `manage.py purge_personal_data` (daily) applies each period,
+# and the privacy notice states them. Participants of events that ended longer ago are removed
+# from their registrations (the counts stay); interest messages sent longer ago are deleted;
+# invitations never accepted are deleted this long after they expired; a session's record (IP
+# address, browser) unused this long is ended; the activity entries of a person who deleted their
+# account lose the link to them, their client address and the address typed.
 EVENT_PARTICIPANT_RETENTION_MONTHS = env_int("EVENT_PARTICIPANT_RETENTION_MONTHS", 12)
+INTEREST_RETENTION_MONTHS = env_int("INTEREST_RETENTION_MONTHS", 24)
+INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 30)
+SESSION_RETENTION_DAYS = env_int("SESSION_RETENTION_DAYS", 90)
+DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS = env_int("DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS", 12)
 # A PDF that takes longer to lay out is stopped (0: no limit, render in the web process).
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
 

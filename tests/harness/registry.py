@@ -737,6 +737,12 @@ USERSESSIONS = [
     Route("usersessions_list", Access.SIGNED_IN, methods=POST_FORM),
 ]
 
+DATA_RIGHTS = [
+    Route("account_data", Access.SIGNED_IN),
+    Route("account_data_export", Access.SIGNED_IN, methods=POST_ACTION, html=False),
+    Route("account_delete", Access.SIGNED_IN, methods=POST_ACTION),
+]
+
 ADMIN = [
     # Every URL the admin generates (changelists, change forms, the catch-all redirect...).
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
@@ -751,6 +757,7 @@ ROUTES: list[Route] = [
     *ACCOUNT,
     *MFA,
     *USERSESSIONS,
+    *DATA_RIGHTS,
     *ADMIN,
 ]
 
