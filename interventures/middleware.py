@@ -13,6 +13,7 @@ DOWNLOAD_SUFFIXES = {".ics", ".csv", ".json", ".pdf", ".txt"}
 # Pages that answer with a file or a fragment although their URL has no suffix.
 NOT_PAGES = {
     "reports:report_pdf",
+    "reports:report_pdf_status",
     "reports:compendium_download",
     "reports:compendium_status",
     "mfa_download_recovery_codes",

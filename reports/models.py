@@ -294,3 +294,56 @@ class Compendium(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (CompendiumStatus.DONE, CompendiumStatus.FAILED)
+
+
+class PDFJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    FAILED = "failed", _("Failed")
+    # What the progress page says once the PDF is in the cache: its job is deleted then.
+    DONE = "done", _("Done")
+
+
+class PDFFailure(models.TextChoices):
+    TIMEOUT = "timeout", _("Took longer than the time limit")
+    MEMORY = "memory", _("Needed more memory than the limit")
+    ERROR = "error", _("The layout failed")
+
+
+class PDFJob(models.Model):
+    """A PDF being laid out by the background worker (`tasks.render_pdf`), shared by everyone who
+    asks for the same document meanwhile.
+
+    The job holds the document's HTML and the PDF cache key of that HTML (`pdf.cache_key`), so
+    it serves any kind of document: the worker lays the HTML out, stores the PDF under the key
+    and deletes the job. A failed job stays, with its reason, for
+    `settings.PDF_FAILURE_CACHE_SECONDS`; a request after that lays the document out again.
+    """
+
+    key = models.CharField(_("PDF cache key"), max_length=200, unique=True)
+    html = models.TextField(_("HTML to lay out"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PDFJobStatus, default=PDFJobStatus.QUEUED
+    )
+    failure = models.CharField(
+        _("reason of the failure"), max_length=10, choices=PDFFailure, blank=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF job")
+        verbose_name_plural = _("PDF jobs")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"

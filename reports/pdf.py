@@ -6,11 +6,14 @@ The pipeline has three steps, each usable on its own:
    `templates/pdf/` to one HTML string, with the print CSS of `static/pdf/` linked by URL.
 2. `pdf_from_html(html)` lays the HTML out with WeasyPrint (A4, tagged PDF/UA-1) in a forked
    child process that is killed after `settings.PDF_RENDER_TIMEOUT_SECONDS`
-   (`PDFRenderTimeout`), so a pathological document cannot hang the web worker.
-3. `render_report_pdf` / `render_reports_pdf` put both together behind a cache keyed by the
-   SHA-256 of the HTML (which holds everything printed: texts, indicators, names, status, dates
-   and the language) and of the print assets (CSS, fonts, emblem, WeasyPrint's version): an
-   unchanged report is laid out once; any edit changes the HTML and so the key.
+   (`PDFRenderTimeout`) and may use at most `settings.PDF_RENDER_MEMORY_MB` of memory
+   (`PDFRenderMemoryError`), so a pathological document cannot hang or exhaust the worker.
+   Only the background worker calls it (`reports/tasks.py`): never a web request.
+3. The PDF cache is keyed by `cache_key`: the SHA-256 of the HTML (which holds everything
+   printed: texts, indicators, names, status, dates and the language) and of the print assets
+   (CSS, fonts, emblem, WeasyPrint's version): an unchanged report is laid out once; any edit
+   changes the HTML and so the key. The same key names the job that lays a document out
+   (`PDFJob`), so identical requests share one layout.
 
 Safety: WeasyPrint only ever gets `safe_url_fetcher`, which serves the app's own static files
 (by the `STATIC_URL` prefix of `BASE_URL`), media files inside `MEDIA_ROOT` and `data:` URIs,
@@ -27,6 +30,7 @@ import logging
 import mimetypes
 import multiprocessing
 import re
+import resource
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,6 +77,14 @@ class PDFRenderTimeout(PDFRenderError):
     def __init__(self, seconds: float):
         super().__init__(f"PDF rendering took longer than {seconds:g} s and was stopped.")
         self.seconds = seconds
+
+
+class PDFRenderMemoryError(PDFRenderError):
+    """Laying out the document needed more memory than the limit; the renderer was stopped."""
+
+    def __init__(self, megabytes: int):
+        super().__init__(f"PDF rendering needed more than {megabytes} MB and was stopped.")
+        self.megabytes = megabytes
 
 
 class UnsafeURLError(ValueError):
@@ -177,11 +189,22 @@ def _write_pdf(html: str) -> bytes:
     return document.write_pdf(**PDF_OPTIONS)
 
 
-def _render_child(html: str, sender) -> None:
+def _render_child(html: str, sender, memory_mb: int) -> None:
+    if memory_mb:
+        # The address space, inherited mappings included: allocations beyond it raise MemoryError.
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # The answer is sent outside the `except` blocks, once WeasyPrint's objects are freed.
     try:
-        sender.send(("ok", _write_pdf(html)))
+        answer = ("ok", _write_pdf(html))
+    except MemoryError:
+        answer = ("memory", "")
     except BaseException as error:
-        sender.send(("error", f"{type(error).__name__}: {error}"))
+        answer = ("error", f"{type(error).__name__}: {error}")
+    try:
+        sender.send(answer)
+    except MemoryError:  # pickling a large PDF can be the allocation that fails
+        sender.send(("memory", ""))
     finally:
         sender.close()
 
@@ -192,20 +215,23 @@ def render_timeout() -> float:
 
 def pdf_from_html(html: str, *, timeout: float | None = None) -> bytes:
     """Lay `html` out as PDF bytes, killing the renderer after `timeout` seconds
-    (default `settings.PDF_RENDER_TIMEOUT_SECONDS`, 60; 0 renders in this process, unlimited).
+    (default `settings.PDF_RENDER_TIMEOUT_SECONDS`, 60; 0 renders in this process, unlimited)
+    and limiting its memory to `settings.PDF_RENDER_MEMORY_MB` (0: unlimited).
 
     WeasyPrint runs in a forked child process (WeasyPrint is imported in the parent first, so
     the child starts warm); the PDF comes back through a pipe. Raises `PDFRenderTimeout` when
-    the limit is exceeded and `PDFRenderError` when rendering fails.
+    the time limit is exceeded, `PDFRenderMemoryError` when the memory limit is, and
+    `PDFRenderError` when rendering fails otherwise.
     """
     timeout = render_timeout() if timeout is None else timeout
     if not timeout or "fork" not in multiprocessing.get_all_start_methods():
         return _write_pdf(html)
+    memory_mb = settings.PDF_RENDER_MEMORY_MB
     import weasyprint  # noqa: F401 - imported once in the parent, inherited by every child
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_render_child, args=(html, sender), daemon=True)
+    process = context.Process(target=_render_child, args=(html, sender, memory_mb), daemon=True)
     with warnings.catch_warnings():
         # The child only runs WeasyPrint and then exits: no lock of another thread is needed.
         warnings.filterwarnings("ignore", message=r".*fork\(\)", category=DeprecationWarning)
@@ -223,6 +249,8 @@ def pdf_from_html(html: str, *, timeout: float | None = None) -> bytes:
             process.kill()
         process.join()
         receiver.close()
+    if status == "memory":
+        raise PDFRenderMemoryError(memory_mb)
     if status != "ok":
         raise PDFRenderError(payload)
     return payload
@@ -403,25 +431,26 @@ def cache_key(html: str, *, language: str) -> str:
     return f"reports:pdf:{assets_version()}:{language}:{content}"
 
 
+def cached_pdf(key: str) -> bytes | None:
+    return caches["pdf"].get(key)
+
+
+def is_cached(key: str) -> bool:
+    """Whether the PDF of `key` is ready, without reading it."""
+    return caches["pdf"].has_key(key)
+
+
+def cache_pdf(key: str, content: bytes) -> None:
+    caches["pdf"].set(key, content, CACHE_SECONDS)
+
+
 def _cached_pdf(html: str, *, language: str, timeout: float | None) -> bytes:
-    cache = caches["pdf"]
     key = cache_key(html, language=language)
-    pdf = cache.get(key)
+    pdf = cached_pdf(key)
     if pdf is None:
         pdf = pdf_from_html(html, timeout=timeout)
-        cache.set(key, pdf, CACHE_SECONDS)
+        cache_pdf(key, pdf)
     return pdf
-
-
-def render_report_pdf(report, *, language: str) -> bytes:
-    """One report as PDF bytes, labels in `language` (one of settings.LANGUAGES).
-
-    Cached: the key is the hash of the HTML (everything printed) and of the print assets, so
-    downloading an unchanged report again costs one template rendering and one cache read.
-    Raises `PDFRenderTimeout` after `settings.PDF_RENDER_TIMEOUT_SECONDS`.
-    """
-    html = report_html(report, language=language)
-    return _cached_pdf(html, language=language, timeout=None)
 
 
 def render_reports_pdf(
@@ -438,8 +467,8 @@ def render_reports_pdf(
     `on_progress(done, total)` is called as each report's HTML is prepared (quick: a few
     queries and a template each); the whole document is then laid out ONCE by WeasyPrint, so
     the contents show real page numbers across reports and the bookmarks nest report →
-    chapter. The layout is the long step: it is not reported in between. Cached like
-    `render_report_pdf`. The time limit is `timeout` seconds, by default
+    chapter. The layout is the long step: it is not reported in between. Cached by
+    `cache_key`, like a single report. The time limit is `timeout` seconds, by default
     `settings.PDF_RENDER_TIMEOUT_SECONDS` per report. Raises `PDFRenderTimeout`.
     """
     reports = list(reports)

@@ -1,8 +1,10 @@
 """Reads of the reports app; each page's queries stay the same however many rows it shows."""
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,6 +21,9 @@ from .models import (
     SPECS,
     Compendium,
     CompendiumStatus,
+    PDFFailure,
+    PDFJob,
+    PDFJobStatus,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -349,3 +354,57 @@ def compendium_progress(compendium: Compendium) -> CompendiumProgress:
 def download_filename(compendium: Compendium) -> str:
     day = timezone.localdate(compendium.finished_at or compendium.created_at)
     return f"interventures-compendium-{day:%Y-%m-%d}.pdf"
+
+
+# --- PDFs --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PDFProgress:
+    """What a PDF's progress page and its status JSON say: one layout, no steps to count."""
+
+    status: str
+    message: str
+    error: str
+    bar_max = 1
+
+    @property
+    def bar_value(self) -> int | None:
+        """None (an indeterminate bar) until the PDF is ready."""
+        return 1 if self.status == PDFJobStatus.DONE else None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (PDFJobStatus.DONE, PDFJobStatus.FAILED)
+
+
+def pdf_progress(job: PDFJob | None) -> PDFProgress:
+    """The progress of `job`; None when the PDF is ready (in the cache, its job gone)."""
+    if job is None:
+        return PDFProgress(PDFJobStatus.DONE, _("The PDF is ready."), "")
+    match job.status:
+        case PDFJobStatus.QUEUED:
+            return PDFProgress(job.status, _("Waiting for the background worker to start…"), "")
+        case PDFJobStatus.RUNNING:
+            return PDFProgress(job.status, _("Laying out the PDF…"), "")
+    return PDFProgress(job.status, _("The PDF could not be made."), _pdf_failure_reason(job))
+
+
+def _pdf_failure_reason(job: PDFJob) -> str:
+    match job.failure:
+        case PDFFailure.TIMEOUT:
+            return _(
+                "Laying it out took longer than the limit of %(seconds)d seconds, so it was "
+                "stopped. The document may contain a very long or deeply nested table."
+            ) % {"seconds": settings.PDF_RENDER_TIMEOUT_SECONDS}
+        case PDFFailure.MEMORY:
+            return _(
+                "Laying it out needed more than the limit of %(megabytes)d MB of memory, so it "
+                "was stopped. The document may contain a very long or deeply nested table."
+            ) % {"megabytes": settings.PDF_RENDER_MEMORY_MB}
+    return _("Something went wrong while laying it out.")
+
+
+def pdf_retry_minutes() -> int:
+    """After how many minutes a failed PDF is laid out again when asked for."""
+    return max(1, math.ceil(settings.PDF_FAILURE_CACHE_SECONDS / 60))

@@ -1,7 +1,11 @@
 """Writes of the reports app: sections, drafts, the review workflow and comments."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -18,6 +22,8 @@ from .models import (
     Compendium,
     CompendiumStatus,
     Indicator,
+    PDFJob,
+    PDFJobStatus,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -25,7 +31,7 @@ from .models import (
     SituationAnalysisReport,
 )
 from .outline import OUTLINE
-from .tasks import CompendiumFailed, build_compendium
+from .tasks import CompendiumFailed, build_compendium, render_pdf
 from .workflow import REPORT_WORKFLOW
 
 
@@ -219,10 +225,64 @@ def compendium_retry(*, compendium: Compendium) -> Compendium:
     return compendium
 
 
-def _enqueue(task, compendium: Compendium) -> None:
-    result = task.enqueue(str(compendium.pk))
-    compendium.task_id = str(result.id)
-    compendium.save(update_fields=["task_id"])
+def _enqueue(task, job: Compendium | PDFJob) -> None:
+    result = task.enqueue(str(job.pk))
+    job.task_id = str(result.id)
+    job.save(update_fields=["task_id"])
+
+
+# --- PDFs ------------------------------------------------------------------------------------
+
+# A job still "running" this long after its time limit lost its worker (killed, restarted).
+LOST_AFTER_LIMIT = timedelta(minutes=1)
+
+
+class PDFRenderLimit(Exception):
+    """Too many PDFs are waiting or being laid out: the person's own (`per_user`), or everyone's."""
+
+    def __init__(self, *, per_user: bool):
+        super().__init__("per person" if per_user else "in all")
+        self.per_user = per_user
+
+
+def _finished_with(now) -> Q:
+    """Jobs that no longer hold a key: failures shown long enough, and lost jobs."""
+    done = Q(
+        status=PDFJobStatus.FAILED,
+        failed_at__lte=now - timedelta(seconds=settings.PDF_FAILURE_CACHE_SECONDS),
+    )
+    if settings.PDF_RENDER_TIMEOUT_SECONDS:
+        limit = timedelta(seconds=settings.PDF_RENDER_TIMEOUT_SECONDS) + LOST_AFTER_LIMIT
+        done |= Q(status=PDFJobStatus.RUNNING, started_at__lte=now - limit)
+    return done
+
+
+def pdf_job_request(*, user, key: str, html: str) -> PDFJob:
+    """The background job that lays out `html`, whose PDF cache key is `key`: the one already
+    waiting, running or recently failed for the same key, else a new one for the worker.
+
+    A new job is refused with `PDFRenderLimit` when the person (visitors count as one) or
+    everyone together already have `settings.PDF_RENDERS_PER_USER` or `PDF_RENDERS_TOTAL`
+    jobs waiting or running. Not in the activity log: a job fills the PDF cache and changes
+    no one's data.
+    """
+    PDFJob.objects.filter(_finished_with(timezone.now())).delete()
+    requester = user if user.is_authenticated else None
+    try:
+        with transaction.atomic():
+            job = PDFJob.objects.select_for_update().filter(key=key).first()
+            if job is not None:
+                return job
+            pending = PDFJob.objects.filter(status__in=[PDFJobStatus.QUEUED, PDFJobStatus.RUNNING])
+            if pending.filter(requested_by=requester).count() >= settings.PDF_RENDERS_PER_USER:
+                raise PDFRenderLimit(per_user=True)
+            if pending.count() >= settings.PDF_RENDERS_TOTAL:
+                raise PDFRenderLimit(per_user=False)
+            job = PDFJob.objects.create(key=key, html=html, requested_by=requester)
+            _enqueue(render_pdf, job)
+    except IntegrityError:  # an identical request created it meanwhile (PostgreSQL)
+        return PDFJob.objects.get(key=key)
+    return job
 
 
 # --- indicators --------------------------------------------------------------------------

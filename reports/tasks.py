@@ -1,7 +1,7 @@
 """Background tasks of the reports app, run by django-tasks-db's worker (`manage.py db_worker`).
 
-The compendium's service (`services.compendium_request`) enqueues `build_compendium`; the work is
-here, beside the task, so that the two modules depend one way."""
+The services enqueue them (`compendium_request` → `build_compendium`, `pdf_job_request` →
+`render_pdf`); the work is here, beside each task, so that the two modules depend one way."""
 
 import logging
 
@@ -11,7 +11,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Compendium, CompendiumStatus, SituationAnalysisReport
+from .models import (
+    Compendium,
+    CompendiumStatus,
+    PDFFailure,
+    PDFJob,
+    PDFJobStatus,
+    SituationAnalysisReport,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -112,3 +119,55 @@ def _fail(compendium: Compendium, reason: str) -> None:
     Compendium.objects.filter(pk=compendium.pk).update(
         status=CompendiumStatus.FAILED, error=reason, finished_at=timezone.now()
     )
+
+
+@task
+def render_pdf(job_id: str) -> str:
+    """Lay out a PDF job's document into the PDF cache (`PDFJob`)."""
+    return pdf_job_render(job_id=job_id)
+
+
+def pdf_job_render(*, job_id: str) -> str:
+    """The task's work: lay the job's HTML out within the time and memory limits, store the PDF
+    under the job's key and delete the job; or keep the job, failed, with its reason.
+
+    Anything unexpected fails the job too, then is raised again so the task result (and the
+    worker's log) keeps the traceback for the site admin.
+    """
+    from .pdf import (
+        PDFRenderError,
+        PDFRenderMemoryError,
+        PDFRenderTimeout,
+        cache_pdf,
+        pdf_from_html,
+    )
+
+    jobs = PDFJob.objects.filter(pk=job_id)
+    if not jobs.filter(status=PDFJobStatus.QUEUED).update(
+        status=PDFJobStatus.RUNNING, started_at=timezone.now()
+    ):
+        return "skipped"
+    key, html = jobs.values_list("key", "html").get()
+    try:
+        content = pdf_from_html(html)
+    except PDFRenderError as error:
+        logger.warning("PDF job %s failed: %s", job_id, error)
+        if isinstance(error, PDFRenderTimeout):
+            failure = PDFFailure.TIMEOUT
+        elif isinstance(error, PDFRenderMemoryError):
+            failure = PDFFailure.MEMORY
+        else:
+            failure = PDFFailure.ERROR
+        _fail_pdf_job(jobs, failure)
+        return "failed"
+    except Exception:
+        logger.exception("PDF job %s failed", job_id)
+        _fail_pdf_job(jobs, PDFFailure.ERROR)
+        raise
+    cache_pdf(key, content)
+    jobs.delete()
+    return "done"
+
+
+def _fail_pdf_job(jobs, failure: PDFFailure) -> None:
+    jobs.update(status=PDFJobStatus.FAILED, failure=failure, failed_at=timezone.now(), html="")

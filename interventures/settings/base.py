@@ -249,8 +249,16 @@ INTEREST_RETENTION_MONTHS = env_int("INTEREST_RETENTION_MONTHS", 24)
 INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 30)
 SESSION_RETENTION_DAYS = env_int("SESSION_RETENTION_DAYS", 90)
 DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS = env_int("DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS", 12)
-# A PDF that takes longer to lay out is stopped (0: no limit, render in the web process).
+# PDFs are laid out by the background worker only, each in a child process that is stopped
+# after this many seconds or when it needs more memory than this (0: no limit, and the layout
+# runs in the worker's own process).
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
+PDF_RENDER_MEMORY_MB = env_int("PDF_RENDER_MEMORY_MB", 1024)
+# Report PDFs waiting for the worker or being laid out, at most, per person and in all; a
+# request beyond them gets 429. A failed PDF shows its reason for this long, then is retried.
+PDF_RENDERS_PER_USER = env_int("PDF_RENDERS_PER_USER", 3)
+PDF_RENDERS_TOTAL = env_int("PDF_RENDERS_TOTAL", 12)
+PDF_FAILURE_CACHE_SECONDS = env_int("PDF_FAILURE_CACHE_SECONDS", 600)
 
 LOGGING = {
     "version": 1,

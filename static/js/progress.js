@@ -1,5 +1,6 @@
-/* The compendium's progress page, live: polls the status JSON and updates the bar, the
-   status text (an aria-live region) and, when the PDF is ready, reveals the download link.
+/* A background job's progress page (templates/_progress.html: the compendium, a report's PDF),
+   live: polls the status JSON and updates the bar, the status text (an aria-live region) and,
+   when the PDF is ready, reveals the download link.
    Without this file the page shows the state at load time and a "Refresh" link. */
 (function () {
   "use strict";
@@ -27,7 +28,11 @@
       root.setAttribute("data-status", state.status);
       if (bar) {
         bar.max = state.bar_max;
-        bar.value = state.bar_value;
+        if (state.bar_value === null) {
+          bar.removeAttribute("value"); // indeterminate: one step, no share done to show
+        } else {
+          bar.value = state.bar_value;
+        }
       }
       if (text && text.textContent !== state.message) {
         text.textContent = state.message;
@@ -75,6 +80,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-compendium-progress]").forEach(start);
+    document.querySelectorAll("[data-progress]").forEach(start);
   });
 })();

@@ -65,7 +65,7 @@ def test_coordinator_follows_the_compendium_live_and_downloads_it(
     page.get_by_role("button", name="Make the PDF").click()
 
     page.wait_for_url(re.compile(r"/reports/compendium/[0-9a-f-]{36}/$"))
-    status = page.locator("#compendium-progress-text")
+    status = page.locator("#progress-text")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_have_attribute("aria-live", "polite")
     expect(status).to_have_text("Waiting for the background worker to start…")
@@ -75,7 +75,7 @@ def test_coordinator_follows_the_compendium_live_and_downloads_it(
     page.evaluate(
         """() => {
         window.compendiumTexts = [];
-        const text = document.getElementById("compendium-progress-text");
+        const text = document.getElementById("progress-text");
         new MutationObserver(() => window.compendiumTexts.push(text.textContent))
             .observe(text, {childList: true, characterData: true, subtree: true});
     }"""
@@ -92,7 +92,7 @@ def test_coordinator_follows_the_compendium_live_and_downloads_it(
     assert seen[-1] == READY
     expect(download_link).to_be_visible()
     expect(page.get_by_role("link", name="Refresh")).to_be_hidden()
-    bar = page.locator("progress#compendium-progress")
+    bar = page.locator("progress#progress-bar")
     assert bar.evaluate("bar => bar.value === bar.max")
     assert not axe_violations(page)
 

@@ -484,8 +484,15 @@ REPORTS = [
     # An approved report is public, its history is not: versions, their authors and the
     # review are the partnership's working record.
     Route("reports:report_history", Access.REGION_READER, kwargs=_approved_report),
+    # Until the worker has made the PDF, its URL answers with the progress page (HTML).
     Route(
         "reports:report_pdf",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+    ),
+    Route(
+        "reports:report_pdf_status",
         Access.REGION_READER,
         kwargs=_report_kwargs,
         unpublished_sample=True,

@@ -209,7 +209,7 @@ def test_progress_page_works_without_javascript(coordinator, login, run_worker, 
     assert "<progress" in page
     assert f'href="{detail_url(compendium)}">Refresh</a>' in page
     assert "<p data-download hidden>" in page
-    assert "js/compendium-progress.js" in page
+    assert "js/progress.js" in page
     assert "<script>" not in page  # no inline script: the CSP allows none
 
     run_worker()

@@ -1,17 +1,24 @@
 """A report as PDF: cover, contents with real page numbers, bookmarks, page furniture, the DRAFT
-mark, metadata, fonts, who may download it, the cache, the language and the file name."""
+mark, metadata, fonts, who may download it, the cache, the language and the file name.
+
+Each PDF is asked for as a person does: the progress page, the background worker (run in the
+test process), then the PDF (`fetch_pdf`); the flow itself is tested in test_pdf_jobs.py."""
 
 import io
 import re
 
 import pytest
+from django.urls import reverse
 from pypdf import PdfReader
 
 from reports import pdf
-from reports.models import ReportSection
+from reports.models import PDFJob, ReportSection
 from reports.outline import OUTLINE
 from reports.services import section_save
 from tests.harness import factories
+
+# The worker commits its work: so do these tests.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CHAPTERS = [str(spec.title) for spec in OUTLINE] + ["Indicators"]
 PARTNER_LANGUAGES = (
@@ -54,10 +61,6 @@ def long_report(region_a, org_a):
     return report
 
 
-def download(client, report, **params):
-    return client.get(f"/reports/{report.pk}/pdf/", params)
-
-
 def read(response) -> PdfReader:
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/pdf"
@@ -83,8 +86,8 @@ def heading(number: int, title: str) -> re.Pattern:
 
 
 @pytest.fixture
-def draft_pdf(login, owner, long_report):
-    return read(download(login(owner), long_report))
+def draft_pdf(login, owner, long_report, fetch_pdf):
+    return read(fetch_pdf(login(owner), long_report))
 
 
 def test_cover_names_programme_project_region_partners_report_period_status_and_funding(
@@ -157,8 +160,8 @@ def test_a_draft_has_the_draft_mark_on_every_page(draft_pdf):
     assert all("DRAFT" in text for text in page_texts(draft_pdf))
 
 
-def test_an_approved_report_has_no_draft_mark(login, stakeholder, approved_report_b):
-    texts = page_texts(read(download(login(stakeholder), approved_report_b)))
+def test_an_approved_report_has_no_draft_mark(login, stakeholder, approved_report_b, fetch_pdf):
+    texts = page_texts(read(fetch_pdf(login(stakeholder), approved_report_b)))
     assert texts
     assert not any("DRAFT" in text for text in texts)
     assert "Approved" in texts[0]
@@ -204,81 +207,80 @@ def test_indicators_are_printed_as_a_table_and_as_the_chart(draft_pdf):
 
 @pytest.mark.parametrize("role", ["owner", "colleague", "coordinator"])
 def test_the_regions_partners_and_coordinators_download_a_draft(
-    login, user_of_role, role, report_a
+    login, user_of_role, role, report_a, fetch_pdf
 ):
-    assert download(login(user_of_role(role)), report_a).status_code == 200
+    read(fetch_pdf(login(user_of_role(role)), report_a))
 
 
+@pytest.mark.parametrize("url", ["report_pdf", "report_pdf_status"])
 @pytest.mark.parametrize("role", ["outsider", "stakeholder", "anonymous"])
-def test_others_get_404_for_a_draft(login, user_of_role, role, report_a):
-    assert download(login(user_of_role(role)), report_a).status_code == 404
+def test_others_get_404_for_a_draft_and_start_no_job(login, user_of_role, role, url, report_a):
+    response = login(user_of_role(role)).get(reverse(f"reports:{url}", args=[report_a.pk]))
+    assert response.status_code == 404
+    assert not PDFJob.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "outsider", "owner", "coordinator"])
-def test_everyone_downloads_an_approved_report(login, user_of_role, role, approved_report_b):
-    assert download(login(user_of_role(role)), approved_report_b).status_code == 200
-
-
-@pytest.fixture
-def layouts(monkeypatch):
-    """Counts WeasyPrint layouts (the real function runs)."""
-    calls = []
-    real = pdf.pdf_from_html
-
-    def counting(html, **kwargs):
-        calls.append(html)
-        return real(html, **kwargs)
-
-    monkeypatch.setattr(pdf, "pdf_from_html", counting)
-    return calls
+def test_everyone_downloads_an_approved_report(
+    login, user_of_role, role, approved_report_b, fetch_pdf
+):
+    read(fetch_pdf(login(user_of_role(role)), approved_report_b))
 
 
 def test_downloading_an_unchanged_report_again_does_not_lay_it_out_again(
-    login, owner, report_a, layouts
+    login, owner, report_a, layouts, fetch_pdf
 ):
     client = login(owner)
-    first = download(client, report_a)
-    second = download(client, report_a)
-    assert first.status_code == second.status_code == 200
-    assert first.content == second.content
+    first = read(fetch_pdf(client, report_a))
+    second = client.get(reverse("reports:report_pdf", args=[report_a.pk]))
+    assert second["Content-Type"] == "application/pdf"
+    assert len(first.pages) == len(read(second).pages)
     assert len(layouts) == 1
 
 
-def test_an_edit_lays_the_report_out_again(login, owner, report_a, layouts):
+def test_an_edit_lays_the_report_out_again(login, owner, report_a, layouts, fetch_pdf):
     client = login(owner)
-    download(client, report_a)
+    fetch_pdf(client, report_a)
     section = report_a.sections.get(key="opportunities")
     section_save(section=section, author=owner, body="<p>New opportunities.</p>", base_version=1)
-    text = " ".join(page_texts(read(download(client, report_a)))[2:][0:20])
+    text = " ".join(page_texts(read(fetch_pdf(client, report_a)))[2:][0:20])
     assert len(layouts) == 2
     assert "New opportunities." in " ".join(text.split())
 
 
-def test_changed_indicators_or_region_names_lay_it_out_again(login, owner, report_a, layouts):
+def test_changed_indicators_or_region_names_lay_it_out_again(
+    login, owner, report_a, layouts, fetch_pdf
+):
     client = login(owner)
-    download(client, report_a)
+    fetch_pdf(client, report_a)
     report_a.indicators.create(name="Exporters", value=3, year=2020, source="ISTAT")
-    download(client, report_a)
+    fetch_pdf(client, report_a)
     report_a.region.organisations.update(name="Lombardy Chamber")
-    download(client, report_a)
+    fetch_pdf(client, report_a)
     assert len(layouts) == 3
 
 
 def test_lang_sets_the_pdf_language_and_its_labels_are_marked_for_translation(
-    login, owner, report_a, layouts
+    login, owner, report_a, layouts, fetch_pdf
 ):
-    reader = read(download(login(owner), report_a, lang="it"))
+    reader = read(fetch_pdf(login(owner), report_a, lang="it"))
     assert reader.trailer["/Root"]["/Lang"] == "it"
     assert len(layouts) == 1
     assert 'lang="it"' in layouts[0]
 
 
-def test_an_unknown_language_is_a_bad_request(login, owner, report_a):
-    assert download(login(owner), report_a, lang="xx").status_code == 400
+@pytest.mark.parametrize("url", ["report_pdf", "report_pdf_status"])
+def test_an_unknown_language_is_a_bad_request(login, owner, report_a, url):
+    response = login(owner).get(reverse(f"reports:{url}", args=[report_a.pk]), {"lang": "xx"})
+    assert response.status_code == 400
+    assert "Unknown language. Use one of: en, it, hu, pl, es, lt." in response.content.decode()
+    assert not PDFJob.objects.exists()
 
 
-def test_the_file_name_is_ascii_and_names_region_year_and_version(login, owner, report_a):
-    response = download(login(owner), report_a)
+def test_the_file_name_is_ascii_and_names_region_year_and_version(
+    login, owner, report_a, fetch_pdf
+):
+    response = fetch_pdf(login(owner), report_a)
     assert response["Content-Disposition"] == (
         'inline; filename="interventures-sar-lombardy-2019-v10.pdf"'
     )
