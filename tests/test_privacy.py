@@ -6,6 +6,7 @@ states every retention period."""
 import re
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -164,3 +165,18 @@ def test_the_privacy_notice_states_each_period_from_the_settings(login, settings
     assert "at the latest 91 days after they were last used" in page
     assert "removed 13 months after the deletion" in page
     assert "see only your organisation as the author" in page
+
+
+def test_workflow_emails_name_the_actor_with_their_organisation(
+    login, owner, coordinator, django_capture_on_commit_callbacks
+):
+    report = factories.make_report(
+        owner.memberships.get().organisation.region, texts=factories.complete_texts()
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        login(owner).post(reverse("reports:report_submit", args=[report.pk]))
+
+    [message] = mail.outbox
+    assert "Olivia Owner (Lombardy Chamber of Commerce) moved the Situation" in message.body
+    assert owner.email not in message.body
