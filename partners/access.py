@@ -11,6 +11,7 @@ Views, templates (through the context processor) and selectors (each app's `filt
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -81,6 +82,21 @@ def role_label(user) -> str:
     if roles.member_region_ids:
         return _("Partner viewer")
     return _("Stakeholder")
+
+
+def requires_second_factor(user) -> bool:
+    """Coordinators and the Django staff can change every region's content and everyone's
+    roles: they sign in with a second factor (an authenticator app or a security key)."""
+    return user.is_authenticated and (user.is_coordinator or user.is_staff or user.is_superuser)
+
+
+def idle_timeout_minutes(user) -> int:
+    """How long a signed-in session may go unused: shorter for those who write and review
+    (partners, coordinators, staff) than for stakeholders, who only read and register."""
+    roles = roles_of(user)
+    if roles.member_region_ids or requires_second_factor(user):
+        return settings.IDLE_TIMEOUT_PARTNER_MINUTES
+    return settings.IDLE_TIMEOUT_STAKEHOLDER_MINUTES
 
 
 def filter_editable_by_region(queryset: QuerySet, user, region_field: str = "region") -> QuerySet:

@@ -8,10 +8,18 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from allauth.account.forms import RequestReauthenticationCodeForm
+        from allauth.mfa.signals import authenticator_added
+        from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
+        from django.contrib.auth.signals import user_logged_in
 
-        from . import security
+        from . import security, signals
 
         security.connect()
+        user_logged_in.connect(signals.end_session_at_a_fixed_time)
+        authenticator_added.connect(signals.count_new_authenticator_as_second_factor)
 
-        # allauth leaves this field without a label, so Django would show its name, in English.
+        # allauth leaves these fields without a label, so Django would show their names, in
+        # English.
         RequestReauthenticationCodeForm.base_fields["recipient"].label = _("Send the code to")
+        for form in (AddWebAuthnForm, EditWebAuthnForm):
+            form.base_fields["name"].label = _("Name")

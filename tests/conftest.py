@@ -4,6 +4,7 @@ one user per role of the access policy (docs/architecture.md, "Access").
 - `owner`: editor in `org_a` (region A), `colleague`: viewer in `org_a`,
 - `outsider`: editor in `org_b` (region B), `coordinator`: project-wide, no membership,
 - `stakeholder`: an account without membership, `superuser`: the site admin.
+- `coordinator` and `superuser` have an authenticator app (TOTP), as their roles require.
 
 `login(user)` returns a Django test client signed in as `user` (anonymous for None).
 """
@@ -18,7 +19,7 @@ from django.test import Client
 from django.utils import translation
 
 from partners.models import Country, Membership
-from tests.harness import factories
+from tests.harness import factories, mfa
 
 pytest_plugins = ["tests.harness.durations"]
 
@@ -91,7 +92,9 @@ def outsider(org_b):
 
 @pytest.fixture
 def coordinator(db):
-    return factories.make_user("coordinator@interventures.example", is_coordinator=True)
+    user = factories.make_user("coordinator@interventures.example", is_coordinator=True)
+    factories.activate_mfa(user)
+    return user
 
 
 @pytest.fixture
@@ -101,7 +104,9 @@ def stakeholder(db):
 
 @pytest.fixture
 def superuser(db):
-    return factories.make_user("admin@interventures.example", is_staff=True, is_superuser=True)
+    user = factories.make_user("admin@interventures.example", is_staff=True, is_superuser=True)
+    factories.activate_mfa(user)
+    return user
 
 
 @pytest.fixture
@@ -125,12 +130,13 @@ def run_worker():
 
 @pytest.fixture
 def login(db):
-    """`login(user)` → a test client signed in as `user`; `login(None)` → an anonymous one."""
+    """`login(user)` → a test client signed in as `user`; `login(None)` → an anonymous one.
+    Coordinators and staff are signed in with their second factor (tests/harness/mfa.py)."""
 
     def _login(user, *, enforce_csrf_checks: bool = False) -> Client:
         client = Client(enforce_csrf_checks=enforce_csrf_checks)
         if user is not None:
-            client.force_login(user)
+            mfa.force_login(client, user)
         return client
 
     return _login

@@ -157,7 +157,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[INTER VENTURES] "
 ACCOUNT_ADAPTER = "partners.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "partners.forms.SignupForm"}
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Coordinators and staff must use one (partners.middleware.MfaRequiredMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "INTER VENTURES"
 USERSESSIONS_TRACK_ACTIVITY = True
 USERSESSIONS_ADAPTER = "partners.adapters.UserSessionsAdapter"
@@ -166,6 +167,11 @@ USERSESSIONS_ADAPTER = "partners.adapters.UserSessionsAdapter"
 # and the portal's (allauth.core.internal.httpkit.get_client_ip) read these two.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
+
+# A session ends 12 hours after signing in, or earlier when unused (partners.middleware).
+SESSION_COOKIE_AGE = 12 * 3600
+IDLE_TIMEOUT_PARTNER_MINUTES = env_int("IDLE_TIMEOUT_PARTNER_MINUTES", 30)
+IDLE_TIMEOUT_STAKEHOLDER_MINUTES = env_int("IDLE_TIMEOUT_STAKEHOLDER_MINUTES", 120)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

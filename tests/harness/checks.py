@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from . import mfa
 from .factories import PASSWORD
 from .registry import Outcome, Route
 
@@ -35,14 +36,15 @@ def client_for(route: Route, world, role: str, *, enforce_csrf_checks: bool = Fa
     if route.reauthenticated:
         sign_in_with_password(client, user)
     else:
-        client.force_login(user)
+        mfa.force_login(client, user)
     if route.prepare:
         route.prepare(user)
     return client
 
 
 def sign_in_with_password(client: Client, user) -> None:
-    """Sign in and reauthenticate through allauth's forms, as a person would."""
+    """Sign in (with the second factor, for those who have one) and reauthenticate through
+    allauth's forms, as a person would."""
     csrf_checks = client.handler.enforce_csrf_checks
     client.handler.enforce_csrf_checks = False
     try:
@@ -50,6 +52,9 @@ def sign_in_with_password(client: Client, user) -> None:
             reverse("account_login"), {"login": user.email, "password": PASSWORD}
         )
         assert response.status_code == 302, describe(response)
+        if response["Location"] == reverse("mfa_authenticate"):
+            response = mfa.enter_totp_code(client, user)
+            assert response.status_code == 302, describe(response)
         response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
         assert response.status_code == 302, describe(response)
     finally:

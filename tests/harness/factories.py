@@ -4,14 +4,22 @@ No factory library: keyword arguments override any field, and a counter keeps un
 unique, so tests and later features can build exactly the rows they need.
 """
 
+import hashlib
 import itertools
+import json
 import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.webauthn.internal.auth import WebAuthn
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.utils import timezone
+from fido2.cose import ES256
+from fido2.utils import websafe_encode
+from fido2.webauthn import AttestationObject, AttestedCredentialData, AuthenticatorData
 
 from partners.models import (
     Country,
@@ -103,9 +111,11 @@ def make_invitation(
 
 
 def activate_mfa(user) -> None:
-    """Give the user an authenticator app (TOTP) and recovery codes, as allauth's MFA pages do."""
-    TOTP.activate(user, generate_totp_secret())
-    RecoveryCodes.activate(user)
+    """Give the user an authenticator app (TOTP) and recovery codes, as allauth's MFA pages do;
+    nothing changes for a user who has them already."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+        RecoveryCodes.activate(user)
 
 
 def make_report(region: Region, *, status: str = "draft", texts: dict | None = None, **fields):
@@ -163,3 +173,33 @@ def make_practice(region: Region, *, status: str = "published", owner=None, **fi
     return GoodPractice.objects.create(
         region=region, owner=owner, status=status, published_at=published_at, **fields
     )
+
+
+def make_security_key(user, name: str = "Office key") -> Authenticator:
+    """A WebAuthn security key of the user, as allauth stores one after registering it (a
+    key pair made here, "none" attestation, for the test server's host)."""
+    private_key = ec.generate_private_key(ec.SECP256R1())
+    credential_id = secrets.token_bytes(16)
+    credential_data = AttestedCredentialData.create(
+        b"\0" * 16, credential_id, ES256.from_cryptography_key(private_key.public_key())
+    )
+    auth_data = AuthenticatorData.create(
+        hashlib.sha256(b"testserver").digest(),
+        AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.AT,
+        0,
+        credential_data,
+    )
+    client_data = {"type": "webauthn.create", "challenge": "", "origin": "http://testserver"}
+    credential = {
+        "id": websafe_encode(credential_id),
+        "rawId": websafe_encode(credential_id),
+        "type": "public-key",
+        "response": {
+            "clientDataJSON": websafe_encode(json.dumps(client_data).encode()),
+            "attestationObject": websafe_encode(
+                bytes(AttestationObject.create("none", auth_data, {}))
+            ),
+        },
+        "clientExtensionResults": {},
+    }
+    return WebAuthn.add(user, name, credential).instance

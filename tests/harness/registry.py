@@ -355,6 +355,20 @@ def _activate_mfa(user) -> None:
     factories.activate_mfa(user)
 
 
+def _add_security_key(user) -> None:
+    factories.make_security_key(user)
+
+
+def _security_key_of_owner(world) -> dict:
+    # With an authenticator app too: the harness signs in with its code where allauth asks.
+    factories.activate_mfa(world.owner)
+    return {"pk": factories.make_security_key(world.owner).pk}
+
+
+_ONLY_THE_OWNER = {role: Outcome.NOT_FOUND for role in ROLES if role not in ("anonymous", "owner")}
+_ONLY_THE_OWNER_REASON = "a security key is its owner's alone: allauth answers 404 to anyone else"
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 SITE = [
@@ -710,7 +724,41 @@ MFA = [
         reason="the second-factor challenge only happens inside a sign-in with MFA",
     ),
     Route("mfa_reauthenticate", Access.SIGNED_IN, methods=POST_FORM, prepare=_activate_mfa),
-    Route("mfa_activate_totp", Access.SIGNED_IN, methods=POST_FORM, reauthenticated=True),
+    Route(
+        "mfa_activate_totp",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect={"coordinator": Outcome.REDIRECT},
+        reason="coordinators have an authenticator app already (their role requires one): "
+        "allauth sends them to the page that removes it",
+    ),
+    Route("mfa_list_webauthn", Access.SIGNED_IN),
+    Route("mfa_add_webauthn", Access.SIGNED_IN, methods=POST_FORM, reauthenticated=True),
+    Route(
+        "mfa_reauthenticate_webauthn",
+        Access.SIGNED_IN,
+        methods=POST_FORM,
+        prepare=_add_security_key,
+    ),
+    Route(
+        "mfa_edit_webauthn",
+        Access.SIGNED_IN,
+        kwargs=_security_key_of_owner,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect=_ONLY_THE_OWNER,
+        reason=_ONLY_THE_OWNER_REASON,
+    ),
+    Route(
+        "mfa_remove_webauthn",
+        Access.SIGNED_IN,
+        kwargs=_security_key_of_owner,
+        methods=POST_FORM,
+        reauthenticated=True,
+        expect=_ONLY_THE_OWNER,
+        reason=_ONLY_THE_OWNER_REASON,
+    ),
     Route(
         "mfa_deactivate_totp",
         Access.SIGNED_IN,
