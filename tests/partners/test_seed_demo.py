@@ -1,9 +1,14 @@
 """The demo data: the real partnership, loaded idempotently, with working demo accounts."""
 
+import re
+from pathlib import Path
+
+from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django.urls import reverse
 
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
+from tests.harness.mfa import totp_code
 
 
 def seed(password=None):
@@ -101,3 +106,25 @@ def test_health_check_answers_ok_when_the_database_answers(client, db):
     assert response.status_code == 200
     assert response.text == "ok\n"
     assert response["Content-Type"].startswith("text/plain")
+
+
+def test_the_demo_coordinator_signs_in_with_the_totp_secret_the_readme_names(client, db):
+    seed()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    [secret] = set(re.findall(r"authenticator \(TOTP\) secret\s+`([A-Z2-7]{32})`", readme))
+    email = "coordinator@demo.interventures.eu"
+
+    password = "interventures-demo"
+    asked = client.post(reverse("account_login"), {"login": email, "password": password})
+    assert asked["Location"] == reverse("mfa_authenticate")
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(None, secret=secret)})
+
+    assert client.get(reverse("activity_list")).status_code == 200
+
+
+def test_seeding_again_keeps_the_demo_coordinators_authenticator(db):
+    seed()
+    seed()
+
+    coordinator = User.objects.get(email="coordinator@demo.interventures.eu")
+    assert Authenticator.objects.filter(user=coordinator).count() == 1

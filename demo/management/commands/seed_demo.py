@@ -1,4 +1,6 @@
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,6 +13,9 @@ from partners.models import Membership, PartnerOrganisation, PolicyInstrument, R
 
 DEMO_DOMAIN = "demo.interventures.eu"
 DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
+# The demo coordinator's authenticator app (TOTP): coordinators must sign in with a second
+# factor, so the README publishes this secret for people and scripted checks. Demo only.
+DEMO_TOTP_SECRET = "LQ55RD4ZVROLSLK73CI6GQJKMEI6OWZK"  # noqa: S105 - documented demo secret
 
 
 class Command(BaseCommand):
@@ -55,7 +60,11 @@ class Command(BaseCommand):
                 organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
             )
 
-        self._account("coordinator", is_coordinator=True)
+        coordinator = self._account("coordinator", is_coordinator=True)
+        if not Authenticator.objects.filter(
+            user=coordinator, type=Authenticator.Type.TOTP
+        ).exists():
+            TOTP.activate(coordinator, DEMO_TOTP_SECRET)
         self._account("stakeholder")
         for slug, short_name in partnership.DEMO_ACCOUNT_ORGANISATION.items():
             for role in Membership.Role:
