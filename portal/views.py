@@ -1,6 +1,7 @@
 """Pages that combine the apps: home, the regions, the activity page; and the site-wide ones
 (health check, accessibility statement, privacy notice, language switch)."""
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -158,6 +159,13 @@ def account_data_export(request):
 @require_POST
 def account_delete(request):
     form = AccountDeleteForm(request.POST, user=request.user)
+    # The password check is a way to guess the password: limited as allauth limits its own
+    # reauthentication (ACCOUNT_RATE_LIMITS["reauthenticate"]).
+    if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+        form.add_error(
+            None, _("Too many attempts. Wait a minute, then try again. Nothing was deleted.")
+        )
+        return _account_data_page(request, form, status=429)
     if form.is_valid():
         try:
             services.account_delete(user=request.user)

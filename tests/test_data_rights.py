@@ -186,6 +186,19 @@ def test_a_wrong_password_deletes_nothing_and_says_so(login, owner, owners_work)
     assert not ActivityEntry.objects.filter(verb="account.deleted").exists()
 
 
+def test_guessing_the_password_is_stopped_after_ten_tries(login, owner):
+    client = login(owner)
+    for _attempt in range(10):
+        assert client.post(DELETE, {"password": "a guess"}).status_code == 400
+
+    response = client.post(DELETE, {"password": factories.PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many attempts. Wait a minute, then try again." in response.text
+    owner.refresh_from_db()
+    assert owner.is_active
+
+
 def test_an_empty_password_is_asked_for(login, stakeholder):
     response = login(stakeholder).post(DELETE, {"password": ""})
 
