@@ -370,8 +370,13 @@ class PDFProgress:
 
     @property
     def bar_value(self) -> int | None:
-        """None (an indeterminate bar) until the PDF is ready."""
-        return 1 if self.status == PDFJobStatus.DONE else None
+        """None (an indeterminate bar) while the PDF is waiting or being laid out."""
+        match self.status:
+            case PDFJobStatus.DONE:
+                return 1
+            case PDFJobStatus.FAILED:
+                return 0
+        return None
 
     @property
     def is_finished(self) -> bool:

@@ -189,6 +189,7 @@ def test_a_failed_pdf_shows_its_reason_and_is_kept_for_the_failure_period(
     assert failed["status"] == "failed"
     assert failed["finished"] is True
     assert failed["download_url"] is None
+    assert failed["bar_value"] == 0  # stopped, no longer moving
     assert "took longer than the limit of 60 seconds, so it was stopped" in failed["error"]
     page = client.get(pdf_url(report_a))
     assert page.status_code == 503
