@@ -93,6 +93,7 @@ def activity_list(request):
             "page_obj": page,
             "is_filtered": any(request.GET.get(name) for name in activity.form.fields),
         },
+        status=400 if activity.form.errors else 200,
     )
 
 

@@ -28,6 +28,7 @@ def event_list(request):
             "is_filtered": any(request.GET.get(name) for name in filterset.form.fields),
             "can_create": access.can_create(request.user),
         },
+        status=400 if filterset.is_bound and filterset.form.errors else 200,
     )
 
 

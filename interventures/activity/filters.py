@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import ActivityEntry
@@ -18,9 +19,7 @@ class ActivityFilter(django_filters.FilterSet):
     verb = django_filters.ChoiceFilter(
         label=_("What happened"), choices=list(VERBS.items()), empty_label=_("Everything")
     )
-    actor = django_filters.CharFilter(
-        label=_("By (email address contains)"), field_name="actor__email", lookup_expr="icontains"
-    )
+    actor = django_filters.CharFilter(label=_("By (name or email address)"), method="filter_actor")
     since = django_filters.DateFilter(
         label=_("From"),
         field_name="created_at",
@@ -37,6 +36,16 @@ class ActivityFilter(django_filters.FilterSet):
     class Meta:
         model = ActivityEntry
         fields = ["kind", "verb", "actor", "since", "until"]
+
+    def filter_actor(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(actor__email__icontains=word)
+                | Q(actor__first_name__icontains=word)
+                | Q(actor__last_name__icontains=word)
+            )
+        return queryset
 
     def filter_kind(self, queryset, name, value):
         if value == "security":

@@ -363,3 +363,10 @@ def test_a_date_out_of_range_is_refused_with_a_message_not_a_server_error(
     assert response.status_code == 400
     assert "Enter a date between the years 1900 and 2200." in response.text
     assert not Event.objects.exists()
+
+
+def test_a_wrong_filter_value_on_the_event_list_is_a_400_with_a_message(client, region_a):
+    response = client.get(LIST_URL, {"region": "atlantis"})
+
+    assert response.status_code == 400
+    assert response.context["filter"].form.errors
