@@ -8,7 +8,7 @@ from allauth.account.authentication import get_authentication_records
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -49,14 +49,14 @@ class IdleTimeoutMiddleware:
             minutes = access.idle_timeout_minutes(request.user)
             if last_seen is not None and now - last_seen > minutes * 60:
                 get_adapter(request).logout(request)
-                messages.info(
-                    request,
-                    _(
-                        "You were signed out because the portal was not used for %(minutes)s "
-                        "minutes. Please sign in again."
-                    )
-                    % {"minutes": minutes},
-                )
+                message = _(
+                    "You were signed out because the portal was not used for %(minutes)s "
+                    "minutes. Please sign in again."
+                ) % {"minutes": minutes}
+                if "application/json" in request.headers.get("Accept", ""):
+                    # An autosave: the editor keeps the text and shows why it was not saved.
+                    return JsonResponse({"error": message}, status=401)
+                messages.info(request, message)
                 return redirect_to_login(request.get_full_path())
             if last_seen is None or now - last_seen >= LAST_SEEN_PRECISION_SECONDS:
                 request.session[LAST_SEEN_SESSION_KEY] = now

@@ -40,7 +40,8 @@
         credentials: "same-origin",
       });
       const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
+      // A redirect (to sign in, or to a second factor) is not a save.
+      if (!response.ok || response.redirected) {
         say(answer.error || form.dataset.savingFailed, true);
         return;
       }

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from partners.middleware import LAST_SEEN_SESSION_KEY
+from tests.harness import factories
 
 PAGE = reverse("region_list")
 
@@ -50,6 +51,24 @@ def test_a_partner_or_coordinator_idle_for_more_than_30_minutes_is_signed_out(
     assert response.redirect_chain[0] == (f"{reverse('account_login')}?next={PAGE}", 302)
     assert "_auth_user_id" not in client.session
     assert "You were signed out because the portal was not used for 30 minutes" in (response.text)
+
+
+def test_an_autosave_after_the_timeout_gets_a_json_answer_saying_why_not_a_redirect(
+    owner, region_a, login, clock
+):
+    section = factories.make_report(region_a).sections.first()
+    client = login(owner)
+    client.get(PAGE)
+    clock.advance(31)
+
+    response = client.post(
+        reverse("reports:section_autosave", args=[section.report_id, section.key]),
+        {"body": "<p>Half a thought</p>", "base_version": 1},
+        headers={"accept": "application/json"},
+    )
+
+    assert response.status_code == 401
+    assert "You were signed out because the portal was not used" in response.json()["error"]
 
 
 def test_a_partner_who_keeps_working_stays_signed_in(owner, login, clock):
