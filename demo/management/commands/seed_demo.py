@@ -60,15 +60,20 @@ class Command(BaseCommand):
                 organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
             )
 
-        coordinator = self._account("coordinator", is_coordinator=True)
+        # Demo people are named after what they are, so pages read "Editor Lombardy (…)".
+        coordinator = self._account(
+            "coordinator", is_coordinator=True, first_name="Coordinator", last_name="Demo"
+        )
         if not Authenticator.objects.filter(
             user=coordinator, type=Authenticator.Type.TOTP
         ).exists():
             TOTP.activate(coordinator, DEMO_TOTP_SECRET)
-        self._account("stakeholder")
+        self._account("stakeholder", first_name="Stakeholder", last_name="Demo")
         for slug, short_name in partnership.DEMO_ACCOUNT_ORGANISATION.items():
             for role in Membership.Role:
-                user = self._account(f"{role}.{slug}")
+                user = self._account(
+                    f"{role}.{slug}", first_name=role.label, last_name=regions[slug].name
+                )
                 Membership.objects.update_or_create(
                     user=user, organisation=organisations[short_name], defaults={"role": role}
                 )
