@@ -9,7 +9,9 @@ the single list that both the sanitiser and the editor's toolbar follow.
 import html as html_module
 
 import nh3
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django_prose_editor.widgets import ProseEditorWidget
 from js_asset import Media, Script
 
@@ -59,8 +61,26 @@ def sanitize(html: str) -> str:
     return "" if cleaned in {"", "<p></p>", "<p><br></p>"} else cleaned
 
 
+# The longest rich text a field holds unless it says otherwise: pages of text, not megabytes.
+RICH_TEXT_MAX_CHARS = 50_000
+
+
 class SanitizedHTMLField(models.TextField):
-    """Rich text that only ever reaches the database sanitised."""
+    """Rich text that only ever reaches the database sanitised, and at most `max_length`
+    characters long (checked by its forms, the admin's included, and by `full_clean`)."""
+
+    def __init__(self, *args, max_length: int = RICH_TEXT_MAX_CHARS, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+
+    @cached_property
+    def validators(self):
+        return [*super().validators, MaxLengthValidator(self.max_length)]
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("max_length") == RICH_TEXT_MAX_CHARS:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
 
     def pre_save(self, model_instance, add):
         # The instance holds what was stored, as after a fresh read.

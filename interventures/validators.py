@@ -17,9 +17,7 @@ LARGEST_INTEGER = 2**31 - 1
 def single_line(value: str) -> None:
     """Refuse line breaks and other control characters in a one-line field (a title, a name):
     they break email headers, file names and spreadsheets."""
-    if any(
-        unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in str(value)
-    ):
+    if any(unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in str(value)):
         raise ValidationError(
             _("Use one line of text, without line breaks or control characters."),
             code="single_line",
@@ -33,4 +31,3 @@ def within_supported_years(value) -> None:
             code="year_out_of_range",
             params={"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
         )
-

@@ -77,7 +77,7 @@ class ReportSection(models.Model):
     )
     key = models.CharField(_("section"), max_length=30, choices=SectionKey)
     position = models.PositiveSmallIntegerField(_("position"))
-    body = SanitizedHTMLField(_("text"), blank=True)
+    body = SanitizedHTMLField(_("text"), blank=True, max_length=MAX_SECTION_CHARS)
     version = models.PositiveIntegerField(_("version"), default=0)
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -128,7 +128,7 @@ class SectionDraft(models.Model):
         related_name="section_drafts",
         verbose_name=_("author"),
     )
-    body = SanitizedHTMLField(_("text"), blank=True)
+    body = SanitizedHTMLField(_("text"), blank=True, max_length=MAX_SECTION_CHARS)
     base_version = models.PositiveIntegerField(_("based on version"))
     saved_at = models.DateTimeField(_("saved"), auto_now=True)
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from interventures.activity.services import log_action
+from interventures.richtext import RICH_TEXT_MAX_CHARS
 from practices.models import GoodPractice, PracticeStatus, Theme, Transfer
 from practices.services import CONTACT_CONSENT_WORDING
 from tests.harness import factories
@@ -124,6 +125,18 @@ def test_a_title_with_a_line_break_or_control_character_is_refused_with_a_messag
 
     assert response.status_code == 400
     assert "title" in response.context["form"].errors
+    assert not GoodPractice.objects.exists()
+
+
+def test_rich_text_over_its_size_cap_is_refused_with_a_message(owner, org_a, region_a, login):
+    description = "<p>" + "x" * RICH_TEXT_MAX_CHARS + "</p>"
+
+    response = login(owner).post(
+        reverse("practices:practice_create"), record(region_a, org_a, description=description)
+    )
+
+    assert response.status_code == 400
+    assert "at most 50000 characters" in str(response.context["form"].errors["description"])
     assert not GoodPractice.objects.exists()
 
 
