@@ -28,16 +28,21 @@ DATABASE_TESTS := not browser and not sweep
 .PHONY: run worker setup test test-quick test-postgres postgres typecheck lint format messages \
 	bench test-tools hooks install-production clean
 
-# The background worker (compendium PDFs) runs beside the web server and stops with it (Ctrl-C).
+# The background workers run beside the web server and stop with it (Ctrl-C): one for PDFs,
+# one for emails, so that a long PDF layout never holds up an email.
+WORKERS_START = $(MANAGE) db_worker --queue-name default & pdfs=$$!; \
+	$(MANAGE) db_worker --queue-name email & emails=$$!; \
+	trap 'kill $$pdfs $$emails 2>/dev/null; wait $$pdfs $$emails 2>/dev/null' EXIT
+
 run: setup ## Install, migrate, load the demo data and serve the portal on http://$(HOST):$(PORT)
 	$(MANAGE) seed_demo
 	@echo "INTER VENTURES runs on http://$(HOST):$(PORT)/ (demo password: interventures-demo)"
-	@$(MANAGE) db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	@$(WORKERS_START); \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-worker: setup ## Only the background worker (django-tasks-db), e.g. beside another web server
-	$(MANAGE) db_worker
+worker: setup ## Only the background workers (django-tasks-db), e.g. beside another web server
+	@$(WORKERS_START); \
+	wait
 
 # The system checks run once, in the server or worker that follows (and in CI): not here too.
 setup: $(VENV)/.synced

@@ -100,7 +100,7 @@ def message_from_fields(fields: dict) -> EmailMultiAlternatives:
 TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
 
 
-@task
+@task(queue_name="email")
 def deliver_email(fields: dict, attempt: int) -> str:
     """Send one queued message; on a transient failure queue it again, later, until
     `settings.EMAIL_DELIVERY_ATTEMPTS` attempts were made (then the error is logged and

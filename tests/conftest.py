@@ -117,11 +117,20 @@ def anonymous():
 
 @pytest.fixture
 def run_worker():
-    """`run_worker()` runs every queued task with the real `db_worker` command, then returns."""
+    """`run_worker()` runs every queued task (every queue) with the real `db_worker` command,
+    then returns."""
     saved = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
 
     def _run():
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        call_command(
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            "--queue-name",
+            "*",
+            verbosity=0,
+        )
 
     yield _run
     for number, handler in saved.items():

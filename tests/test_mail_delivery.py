@@ -74,7 +74,8 @@ def test_a_mail_server_that_is_down_gets_the_message_later(run_worker, settings)
     first, retry = queued()
     assert first.status == "SUCCESSFUL"
     assert retry.status == "READY"
-    assert retry.args == [first.args[0], 2]
+    assert retry.args_kwargs["args"] == [first.args_kwargs["args"][0], 2]
+    assert retry.queue_name == "email"
     assert retry.run_after > timezone.now()
 
     settings.MAILERS = LOCMEM

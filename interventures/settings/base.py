@@ -233,7 +233,8 @@ SECURE_CSP = {
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default"],
+        # default: PDFs; email: every message (interventures.mail), with a worker of its own.
+        "QUEUES": ["default", "email"],
     }
 }
 
