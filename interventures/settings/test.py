@@ -20,7 +20,10 @@ STORAGES = {
 # worker's delivery and retries are tested in tests/test_mail_delivery.py.
 TASKS = {
     **TASKS,  # noqa: F405
-    "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "immediate": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["email"],
+    },
 }
 EMAIL_TASK_BACKEND = "immediate"
 
