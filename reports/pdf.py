@@ -29,8 +29,10 @@ import hashlib
 import logging
 import mimetypes
 import multiprocessing
+import os
 import re
 import resource
+import signal
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -189,10 +191,20 @@ def _write_pdf(html: str) -> bytes:
     return document.write_pdf(**PDF_OPTIONS)
 
 
+MEMORY_ABORTS = (-signal.SIGTRAP, -signal.SIGABRT, -signal.SIGSEGV)
+
+
+def _address_space_bytes() -> int:
+    """The process's virtual memory now (Linux's /proc), what RLIMIT_AS counts."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _render_child(html: str, sender, memory_mb: int) -> None:
     if memory_mb:
-        # The address space, inherited mappings included: allocations beyond it raise MemoryError.
-        limit = memory_mb * 1024 * 1024
+        # On top of what the child inherited from its parent (a test runner or a web process
+        # maps far more than a bare worker): allocations beyond it raise MemoryError.
+        limit = _address_space_bytes() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # The answer is sent outside the `except` blocks, once WeasyPrint's objects are freed.
     try:
@@ -242,13 +254,19 @@ def pdf_from_html(html: str, *, timeout: float | None = None) -> bytes:
             raise PDFRenderTimeout(timeout)
         try:
             status, payload = receiver.recv()
-        except EOFError as error:
-            raise PDFRenderError("The PDF renderer stopped unexpectedly.") from error
+        except EOFError:
+            status, payload = "died", ""
     finally:
         if process.is_alive():
             process.kill()
         process.join()
         receiver.close()
+    if status == "died":
+        # C code aborts when an allocation fails instead of raising MemoryError (GLib's
+        # g_error traps, cairo aborts): under the memory limit, that is the limit taking effect.
+        if memory_mb and process.exitcode in MEMORY_ABORTS:
+            raise PDFRenderMemoryError(memory_mb)
+        raise PDFRenderError(f"The PDF renderer stopped unexpectedly ({process.exitcode}).")
     if status == "memory":
         raise PDFRenderMemoryError(memory_mb)
     if status != "ok":

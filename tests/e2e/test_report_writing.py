@@ -173,7 +173,9 @@ def test_second_editor_sees_who_is_writing_and_merges_after_a_conflict(
 ):
     first = open_editor(browser_page(login(owner)), section)
     second = open_editor(browser_page(login(second_editor)), section)
-    expect(second.locator("#presence")).to_have_text("Also working on this section: Olivia Owner")
+    expect(second.locator("#presence")).to_have_text(
+        "Also working on this section: Olivia Owner (Lombardy Chamber of Commerce)"
+    )
 
     type_at_end(first, " Baltic shipping expands.")
     assert submit_and_wait(first, "Save section").status == 302
