@@ -45,7 +45,7 @@ class PracticeFilter(django_filters.FilterSet):
         max_length=search.MAX_QUERY_CHARS,
         validators=[search.within_limits],
         error_messages={
-            "max_length": _("Search with at most %(limit_value)d characters."),
+            "max_length": _("Use at most %(limit_value)d characters."),
         },
     )
     region = django_filters.ModelChoiceFilter(

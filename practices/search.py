@@ -69,7 +69,7 @@ MAX_QUERY_WORDS = 20
 def within_limits(q: str) -> None:
     if len(query_words(q)) > MAX_QUERY_WORDS:
         raise ValidationError(
-            _("Search with at most %(limit)d words."),
+            _("Use at most %(limit)d words."),
             code="too_many_words",
             params={"limit": MAX_QUERY_WORDS},
         )

@@ -131,8 +131,8 @@ def test_a_wrong_filter_value_is_reported_not_a_server_error(client, region_a):
 @pytest.mark.parametrize(
     ("q", "message"),
     [
-        pytest.param(" ".join(["export"] * 90), "Search with at most 20 words.", id="90-words"),
-        pytest.param("e" * 201, "Search with at most 200 characters.", id="201-characters"),
+        pytest.param(" ".join(["export"] * 90), "Use at most 20 words.", id="90-words"),
+        pytest.param("e" * 201, "Use at most 200 characters.", id="201-characters"),
     ],
 )
 def test_an_overlong_search_is_refused_with_a_message(client, region_a, q, message):
