@@ -239,9 +239,7 @@ def test_compare_with_an_unknown_id_gives_404(login, colleague, edited_section):
     assert response.status_code == 404
 
 
-def test_compare_with_an_id_beyond_any_database_integer_gives_400(
-    login, colleague, edited_section
-):
+def test_compare_with_an_id_beyond_any_database_integer_gives_400(login, colleague, edited_section):
     response = login(colleague).get(compare_url(edited_section, "to=9999999999999999999999"))
 
     assert response.status_code == 400
