@@ -16,7 +16,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from interventures.activity.services import log_action, log_rename, people_forget
+from interventures.activity.services import (
+    addresses_forget,
+    log_action,
+    log_rename,
+    people_forget,
+)
 from interventures.dates import months_before
 from interventures.mail import send_after_commit
 
@@ -95,10 +100,14 @@ def personal_data_purge(*, now) -> dict[str, int]:
             session.end()
             sessions += 1
         forgotten = people_forget(people=User.objects.filter(erased_at__lt=erased_before))
+        addresses = addresses_forget(
+            before=months_before(now, settings.SECURITY_LOG_ADDRESS_RETENTION_MONTHS)
+        )
     return {
         "invitations": invitations,
         "sessions": sessions,
         "activity_of_deleted_accounts": forgotten,
+        "security_log_addresses": addresses,
     }
 
 

@@ -122,6 +122,7 @@ def privacy(request):
             "invitation_days": settings.INVITATION_RETENTION_DAYS,
             "session_days": settings.SESSION_RETENTION_DAYS,
             "deleted_account_activity_months": settings.DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS,
+            "security_log_months": settings.SECURITY_LOG_ADDRESS_RETENTION_MONTHS,
         },
     )
 

@@ -167,6 +167,31 @@ def test_the_periods_come_from_the_settings(world_with_old_and_recent_data, sett
     assert not Registration.objects.filter(user__isnull=False).exists()
 
 
+def test_security_events_lose_their_addresses_after_their_period(db):
+    old = log_action(
+        actor=None,
+        verb="account.sign_in_failed",
+        data={"ip": "203.0.113.7", "email": "nobody@example.org"},
+        when=ago(days=400),
+    )
+    recent = log_action(
+        actor=None,
+        verb="account.sign_in_failed",
+        data={"ip": "203.0.113.8", "email": "someone@example.org"},
+        when=ago(days=300),
+    )
+
+    output = purge()
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.data == {}
+    assert old.verb == "account.sign_in_failed"
+    assert recent.data == {"ip": "203.0.113.8", "email": "someone@example.org"}
+    assert "1 activity entries whose IP and typed addresses went" in output
+    assert "0 activity entries whose IP and typed addresses went" in purge()
+
+
 def test_months_before_counts_calendar_months_and_clamps_to_the_month_end():
     moment = datetime(2025, 3, 31, 12, tzinfo=UTC)
     assert months_before(moment, 1) == datetime(2025, 2, 28, 12, tzinfo=UTC)

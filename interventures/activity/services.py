@@ -68,3 +68,18 @@ def people_forget(*, people: QuerySet) -> int:
         data = {key: value for key, value in entry.data.items() if key not in PERSONAL_DATA_KEYS}
         forgotten += ActivityEntry.objects.filter(pk=entry.pk).update(actor=None, data=data)
     return forgotten
+
+
+def addresses_forget(*, before) -> int:
+    """Drop the client addresses and typed addresses of every entry older than `before` (a
+    failed sign-in names an address that may belong to nobody): the event itself stays. A second
+    call changes none."""
+    holds_personal_data = Q()
+    for key in PERSONAL_DATA_KEYS:
+        holds_personal_data |= Q(data__has_key=key)
+    forgotten = 0
+    old = ActivityEntry.objects.filter(holds_personal_data, created_at__lt=before)
+    for entry in old.only("pk", "data").iterator():
+        data = {key: value for key, value in entry.data.items() if key not in PERSONAL_DATA_KEYS}
+        forgotten += ActivityEntry.objects.filter(pk=entry.pk).update(data=data)
+    return forgotten

@@ -256,6 +256,8 @@ INTEREST_RETENTION_MONTHS = env_int("INTEREST_RETENTION_MONTHS", 24)
 INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 30)
 SESSION_RETENTION_DAYS = env_int("SESSION_RETENTION_DAYS", 90)
 DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS = env_int("DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS", 12)
+# Security events keep the client's address (and a failed sign-in the address typed) this long.
+SECURITY_LOG_ADDRESS_RETENTION_MONTHS = env_int("SECURITY_LOG_ADDRESS_RETENTION_MONTHS", 12)
 # PDFs are laid out by the background worker only, each in a child process that is stopped
 # after this many seconds or when it needs more memory than this (0: no limit, and the layout
 # runs in the worker's own process).

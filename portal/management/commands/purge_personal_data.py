@@ -33,6 +33,10 @@ KINDS = {
         "DELETED_ACCOUNT_ACTIVITY_RETENTION_MONTHS",
         "activity entries unlinked from accounts deleted over {} months ago",
     ),
+    "security_log_addresses": (
+        "SECURITY_LOG_ADDRESS_RETENTION_MONTHS",
+        "activity entries whose IP and typed addresses went, recorded over {} months ago",
+    ),
 }
 
 
