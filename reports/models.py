@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from interventures.dates import portal_today
 from interventures.richtext import SanitizedHTMLField
 from partners.models import Region
 
@@ -47,6 +48,12 @@ class SituationAnalysisReport(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus, default=ReportStatus.DRAFT
     )
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("Set by the coordinators; the region's editors are reminded before it."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -64,6 +71,55 @@ class SituationAnalysisReport(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def days_left(self) -> int | None:
+        """Days from today (the portal's) to the due date: 0 on the day, negative when overdue;
+        None without a due date or once approved (nothing is due any more)."""
+        if self.due_date is None or self.status == ReportStatus.APPROVED:
+            return None
+        return (self.due_date - portal_today()).days
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+class ReminderStep(models.TextChoices):
+    BEFORE = "before", _("Days before the due date")
+    ON_THE_DAY = "on_the_day", _("On the due date")
+
+
+class DeadlineReminder(models.Model):
+    """A reminder of a report's due date that was sent: one per report, step and due date, so
+    running `send_deadline_reminders` again sends nothing twice (a new due date, new reminders)."""
+
+    report = models.ForeignKey(
+        SituationAnalysisReport,
+        on_delete=models.CASCADE,
+        related_name="deadline_reminders",
+        verbose_name=_("report"),
+    )
+    step = models.CharField(_("step"), max_length=12, choices=ReminderStep)
+    due_date = models.DateField(_("due date"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "step", "due_date"], name="one_reminder_per_step"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report} · {self.get_step_display()} · {self.due_date}"
 
 
 class ReportSection(models.Model):

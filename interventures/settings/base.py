@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "interventures",
     "interventures.activity",
+    "interventures.notifications",
     "partners",
     "reports",
     "practices",
@@ -245,6 +246,9 @@ EMAIL_DELIVERY_ATTEMPTS = env_int("EMAIL_DELIVERY_ATTEMPTS", 6)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
 
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# A report's region editors are reminded of its due date this many days before it and on the
+# day (`manage.py send_deadline_reminders`, daily).
+DEADLINE_REMINDER_DAYS = env_int("DEADLINE_REMINDER_DAYS", 7)
 # How long personal data is kept: `manage.py purge_personal_data` (daily) applies each period,
 # and the privacy notice states them. Participants of events that ended longer ago are removed
 # from their registrations (the counts stay); interest messages sent longer ago are deleted;
