@@ -32,11 +32,26 @@ class InvitationForm(SingleLineTextMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class AcceptInvitationForm(SingleLineTextMixin, forms.Form):
-    """Sets the password of a new account created from an invitation."""
+class PersonNameForm(SingleLineTextMixin, forms.Form):
+    """A person's name: partners read it next to the organisation (partners/people.py)."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        error_messages={"required": _("Please enter your first name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        error_messages={"required": _("Please enter your last name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+
+class AcceptInvitationForm(PersonNameForm):
+    """The name and password of a new account created from an invitation."""
+
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -66,8 +81,11 @@ class AcceptInvitationForm(SingleLineTextMixin, forms.Form):
         return cleaned
 
 
-class SignupForm(SingleLineTextMixin, AllauthSignupForm):
-    """allauth's sign-up form, taking as long whether or not the address has an account."""
+class SignupForm(PersonNameForm, AllauthSignupForm):
+    """allauth's sign-up form with the person's name (which allauth's adapter saves), taking as
+    long whether or not the address has an account."""
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def try_save(self, request):
         if self.account_already_exists:

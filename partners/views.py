@@ -158,7 +158,9 @@ def invitation_accept(request, token):
         context["wrong_account"] = True
     elif request.method == "POST" and _accept(request, invitation, user=request.user):
         return _welcome(request, invitation)
-    return render(request, "partners/invitation_accept.html", context)
+    form = context.get("form")
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "partners/invitation_accept.html", context, status=status)
 
 
 def _accept(request, invitation, **kwargs):

@@ -50,7 +50,13 @@ def test_an_unknown_language_is_not_saved(login, stakeholder):
 def test_signing_up_keeps_the_language_of_the_page(client, db):
     client.post(
         "/hu" + reverse("account_signup"),
-        {"email": "new@example.hu", "password1": STRONG, "password2": STRONG},
+        {
+            "first_name": "Eszter",
+            "last_name": "Kovács",
+            "email": "new@example.hu",
+            "password1": STRONG,
+            "password2": STRONG,
+        },
     )
 
     assert User.objects.get(email="new@example.hu").language == "hu"
@@ -61,7 +67,7 @@ def test_accepting_an_invitation_keeps_the_language_of_the_page(client, org_a):
 
     client.post(
         "/pl" + reverse("partners:invitation_accept", args=[token]),
-        {"password1": STRONG, "password2": STRONG},
+        {"first_name": "Piotr", "last_name": "Nowak", "password1": STRONG, "password2": STRONG},
     )
 
     assert User.objects.get(email="nowy@example.pl").language == "pl"

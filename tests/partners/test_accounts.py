@@ -22,6 +22,8 @@ def test_open_signup_creates_a_stakeholder_who_must_verify_the_email(
         response = client.post(
             reverse("account_signup"),
             {
+                "first_name": "Sara",
+                "last_name": "Small",
                 "email": "sme@example.org",
                 "password1": "Border-regions-2026",
                 "password2": "Border-regions-2026",

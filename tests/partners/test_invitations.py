@@ -13,6 +13,7 @@ from partners.models import Invitation, Membership, User
 from tests.harness import factories
 
 STRONG = "Border-regions-2026"
+NEW_ACCOUNT = {"first_name": "Nora", "last_name": "New", "password1": STRONG, "password2": STRONG}
 
 
 def accept_url(token):
@@ -81,10 +82,7 @@ def test_new_invitee_sets_a_password_and_lands_in_their_region(login, invitation
     _record, token = invitation
     client = login(None)
 
-    response = client.post(
-        accept_url(token),
-        {"first_name": "Nora", "last_name": "New", "password1": STRONG, "password2": STRONG},
-    )
+    response = client.post(accept_url(token), NEW_ACCOUNT)
 
     assert response.status_code == 302
     assert response["Location"] == region_a.get_absolute_url()
@@ -100,9 +98,10 @@ def test_mismatched_or_weak_passwords_are_explained_and_the_link_stays_valid(log
     record, token = invitation
     client = login(None)
 
-    mismatch = client.post(accept_url(token), {"password1": STRONG, "password2": STRONG + "x"})
-    weak = client.post(accept_url(token), {"password1": "123", "password2": "123"})
+    mismatch = client.post(accept_url(token), {**NEW_ACCOUNT, "password2": STRONG + "x"})
+    weak = client.post(accept_url(token), {**NEW_ACCOUNT, "password1": "123", "password2": "123"})
 
+    assert mismatch.status_code == weak.status_code == 400
     assert "The two passwords do not match." in mismatch.text
     assert "This password is too short" in weak.text
     assert not User.objects.filter(email=record.email).exists()
@@ -110,11 +109,53 @@ def test_mismatched_or_weak_passwords_are_explained_and_the_link_stays_valid(log
     assert record.is_open
 
 
+def test_new_invitee_saves_the_name_partners_will_read(login, invitation):
+    record, token = invitation
+
+    login(None).post(accept_url(token), {**NEW_ACCOUNT, "first_name": " Nora "})
+
+    user = User.objects.get(email=record.email)
+    assert (user.first_name, user.last_name) == ("Nora", "New")
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("first_name", "Please enter your first name."),
+        ("last_name", "Please enter your last name."),
+    ],
+)
+def test_accepting_without_a_name_is_explained_and_keeps_what_was_typed(
+    login, invitation, missing, message
+):
+    record, token = invitation
+
+    response = login(None).post(accept_url(token), {**NEW_ACCOUNT, missing: "  "})
+
+    assert response.status_code == 400
+    assert message in response.text
+    form = response.context["form"]
+    other = "last_name" if missing == "first_name" else "first_name"
+    assert form[other].value() == NEW_ACCOUNT[other]
+    assert not User.objects.filter(email=record.email).exists()
+    record.refresh_from_db()
+    assert record.is_open
+
+
+def test_a_name_with_a_line_break_is_refused(login, invitation):
+    record, token = invitation
+
+    response = login(None).post(accept_url(token), {**NEW_ACCOUNT, "last_name": "New\nBcc: x"})
+
+    assert response.status_code == 400
+    assert not User.objects.filter(email=record.email).exists()
+
+
 def test_an_invitation_link_works_once(login, invitation):
     _record, token = invitation
-    login(None).post(accept_url(token), {"password1": STRONG, "password2": STRONG})
+    login(None).post(accept_url(token), NEW_ACCOUNT)
 
-    second = login(None).post(accept_url(token), {"password1": STRONG, "password2": STRONG})
+    second = login(None).post(accept_url(token), NEW_ACCOUNT)
 
     assert second.status_code == 410
     assert "no longer valid" in second.text
@@ -130,7 +171,7 @@ def test_expired_or_revoked_invitations_cannot_be_accepted(login, invitation, st
         record.revoked_at = timezone.now()
     record.save()
 
-    response = login(None).post(accept_url(token), {"password1": STRONG, "password2": STRONG})
+    response = login(None).post(accept_url(token), NEW_ACCOUNT)
 
     assert response.status_code == 410
     assert not User.objects.filter(email=record.email).exists()

@@ -13,10 +13,17 @@ from partners.models import User
 PASSWORD = "Border-regions-2026"
 
 
-def sign_up(client, email, password=PASSWORD):
+def sign_up(client, email, password=PASSWORD, **names):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": password, "password2": password},
+        {
+            "first_name": "Sara",
+            "last_name": "Small",
+            "email": email,
+            "password1": password,
+            "password2": password,
+            **names,
+        },
         follow=True,
     )
 
@@ -53,6 +60,33 @@ def test_a_password_of_12_characters_is_accepted(client, db):
     sign_up(client, "sme@example.org", "Vilnius-2026")
 
     assert User.objects.filter(email="sme@example.org").exists()
+
+
+def test_signing_up_saves_the_name(client, db):
+    sign_up(client, "sme@example.org", first_name="Lucía", last_name="García")
+
+    user = User.objects.get(email="sme@example.org")
+    assert user.get_full_name() == "Lucía García"
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("first_name", "Please enter your first name."),
+        ("last_name", "Please enter your last name."),
+    ],
+)
+def test_signing_up_without_a_name_is_explained_and_keeps_what_was_typed(
+    client, db, missing, message
+):
+    page = sign_up(client, "sme@example.org", **{missing: ""})
+
+    assert message in page.text
+    form = page.context["form"]
+    assert form["email"].value() == "sme@example.org"
+    other = "last_name" if missing == "first_name" else "first_name"
+    assert form[other].value() == {"first_name": "Sara", "last_name": "Small"}[other]
+    assert not User.objects.filter(email="sme@example.org").exists()
 
 
 def test_signing_up_with_an_existing_address_looks_the_same_as_with_a_new_one(
