@@ -1,0 +1,40 @@
+"""What a person may be told about, and how by default. A new kind is one line in `KINDS`,
+added by the code that notifies with it."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    APP = "app", _("In the portal only")
+    EMAIL = "email", _("By email at once")
+    DIGEST = "digest", _("In a daily email digest")
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str | Promise
+    default_channel: str = Channel.EMAIL
+
+
+# Steps of a workflow wait for someone: email at once. Things to read when convenient: digest.
+KINDS: dict[str, Kind] = {
+    "report.submitted": Kind(_("A report was submitted for review")),
+    "report.changes_requested": Kind(_("Changes were requested to a report")),
+    "report.approved": Kind(_("A report was approved")),
+    "report.reopened": Kind(_("A report was reopened for changes")),
+    "practice.submitted": Kind(_("A good practice was submitted for publication")),
+    "practice.published": Kind(_("A good practice was published")),
+    "practice.returned": Kind(_("A good practice was returned for changes")),
+    "interest.received": Kind(_("Someone is interested in a good practice of my organisation")),
+    "registration.promoted": Kind(_("I got a seat at an event from the waiting list")),
+    "invitation.accepted": Kind(_("Someone accepted my invitation"), Channel.APP),
+}
+
+
+def label_of(kind: str) -> str | Promise:
+    """The kind in words; an unknown kind (one since removed) by its name."""
+    return KINDS[kind].label if kind in KINDS else kind

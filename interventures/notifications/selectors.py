@@ -1,0 +1,40 @@
+"""Reading notifications and preferences: a fixed number of queries whatever their number."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from .kinds import KINDS
+from .models import Notification, NotificationPreference
+
+
+def channels_for(users: Iterable, kind: str) -> dict[int, str]:
+    """Each user's channel for `kind` (their preference, else the kind's default), by pk."""
+    pks = [user.pk for user in users]
+    chosen = dict(
+        NotificationPreference.objects.filter(user__in=pks, kind=kind).values_list(
+            "user_id", "channel"
+        )
+    )
+    default = str(KINDS[kind].default_channel)
+    return {pk: chosen.get(pk, default) for pk in pks}
+
+
+def preferences_of(user) -> dict[str, str]:
+    """The user's channel for every kind, defaults included."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channel"))
+    return {kind: chosen.get(kind, str(spec.default_channel)) for kind, spec in KINDS.items()}
+
+
+def notifications_of(user) -> QuerySet[Notification]:
+    """The user's notifications, newest first, with who caused each and their organisation
+    (read with the page, for `person_label`)."""
+    return (
+        Notification.objects.filter(recipient=user)
+        .select_related("actor")
+        .prefetch_related("actor__memberships__organisation")
+    )
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at=None).count()
