@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
 from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from django.contrib.sites.shortcuts import get_current_site
@@ -19,6 +22,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if len(regions) == 1:
             return regions[0].get_absolute_url()
         return resolve_url("home")
+
+    def post_login(self, request, user, *, redirect_url, signup, **kwargs):
+        """Someone without a name (people are shown by name) is asked for it first."""
+        if not user.get_full_name():
+            onward = get_login_redirect_url(request, redirect_url, signup=signup)
+            query = urlencode({"next": onward})
+            redirect_url = f"{resolve_url('partners:account_name')}?{query}"
+        return super().post_login(request, user, redirect_url=redirect_url, signup=signup, **kwargs)
 
     def pre_authenticate(self, request, **credentials):
         """Record a lock-out: allauth refuses to check the password after too many failures."""

@@ -119,6 +119,16 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
+@transaction.atomic
+def user_set_name(*, user: User, first_name: str, last_name: str) -> None:
+    """Set the name partners read next to the person's organisation (partners/people.py)."""
+    if (user.first_name, user.last_name) != (first_name, last_name):
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
+        # A name is how others recognise a person: a change of it is a security event.
+        log_action(actor=user, verb="account.name_changed", target=user)
+
+
 def instrument_create(*, region: Region, data: dict, actor=None) -> PolicyInstrument:
     instrument = PolicyInstrument.objects.create(region=region, **data)
     log_action(actor=actor, verb="instrument.created", target=instrument)

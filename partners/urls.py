@@ -20,4 +20,6 @@ urlpatterns = [
     path("invitations/new/", views.invitation_create, name="invitation_create"),
     path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("invitations/<str:token>/accept/", views.invitation_accept, name="invitation_accept"),
+    # Before allauth's include (portal/urls.py), which owns the rest of accounts/.
+    path("accounts/name/", views.account_name, name="account_name"),
 ]

@@ -1,3 +1,4 @@
+from allauth.account.utils import get_next_redirect_url
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, selectors, services
-from .forms import AcceptInvitationForm, InvitationForm, PolicyInstrumentForm
+from .forms import AcceptInvitationForm, InvitationForm, PersonNameForm, PolicyInstrumentForm
 from .models import Invitation, PolicyInstrument, User
 
 
@@ -179,3 +180,26 @@ def _welcome(request, invitation):
         % {"role": invitation.get_role_display().lower(), "organisation": organisation.name},
     )
     return redirect(organisation.region or "home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_name(request):
+    """Any signed-in person: the name others read; after signing in without one, then onwards
+    to `next`."""
+    user = request.user
+    form = PersonNameForm(
+        request.POST if request.method == "POST" else None,
+        initial={"first_name": user.first_name, "last_name": user.last_name},
+    )
+    onward = get_next_redirect_url(request)
+    if form.is_valid():
+        services.user_set_name(user=user, **form.cleaned_data)
+        messages.success(request, _("Your name was saved."))
+        return redirect(onward or "partners:account_name")
+    return render(
+        request,
+        "partners/account_name.html",
+        {"form": form, "next": onward},
+        status=400 if form.errors else 200,
+    )

@@ -14,6 +14,7 @@ SECURITY_VERBS = {
     "account.password_reset": _("Password reset"),
     "account.sessions_ended": _("Other sessions signed out"),
     "account.roles_changed": _("Roles of an account changed"),
+    "account.name_changed": _("Name of an account changed"),
     "mfa.added": _("Second factor added"),
     "mfa.removed": _("Second factor removed"),
     "mfa.recovery_code_used": _("Recovery code used"),

@@ -419,6 +419,7 @@ PARTNERS = [
         bogus_kwargs=lambda w: {"token": "not-a-real-invitation-token"},
         bogus_outcome=Outcome.NOT_FOUND,
     ),
+    Route("partners:account_name", Access.SIGNED_IN, methods=POST_FORM),
 ]
 
 REPORTS = [

@@ -18,7 +18,9 @@ STRONG = "Border-regions-2026"
 
 @pytest.fixture
 def hungarian(db):
-    return factories.make_user("eszter@example.hu", language="hu")
+    return factories.make_user(
+        "eszter@example.hu", language="hu", first_name="Eszter", last_name="Kovács"
+    )
 
 
 def choose(client, language: str, next_url: str = "/events/"):
