@@ -1,15 +1,12 @@
 """Writes of the events app: events, and registrations that never exceed capacity."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
-from interventures.mail import send_in_each_language, subject_line
+from interventures.notifications.services import notify
 from interventures.slugs import unique_slug
 from practices.models import PracticeStatus
 
@@ -67,7 +64,7 @@ def registration_create(*, event: Event, user) -> Registration:
 
 
 def registration_cancel(*, registration: Registration) -> Registration | None:
-    """Cancel; a freed seat goes to the first on the waiting list, who is emailed.
+    """Cancel; a freed seat goes to the first on the waiting list, who is notified.
 
     Returns the promoted registration, if any.
     """
@@ -96,20 +93,15 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         # Who was promoted is personal data: the log names the event only.
         log_action(actor=None, verb="registration.promoted", target=event)
         if promoted.user:
-
-            def build(addresses):
-                return EmailMessage(
-                    subject=subject_line(
-                        _("[INTER VENTURES] A seat is yours: %(title)s") % {"title": event.title}
-                    ),
-                    body=render_to_string(
-                        "events/email/promoted.txt",
-                        {"event": event, "user": promoted.user, "site_url": settings.SITE_URL},
-                    ),
-                    to=addresses,
-                )
-
-            send_in_each_language([promoted.user], build)
+            notify(
+                recipients=[promoted.user],
+                kind="registration.promoted",
+                target=event,
+                url=event.get_absolute_url(),
+                email_templates="events/email/promoted",
+                email_context={"event": event, "user": promoted.user},
+                email_one_each=True,
+            )
         return promoted
 
 

@@ -24,6 +24,7 @@ from interventures.activity.services import (
 )
 from interventures.dates import months_before
 from interventures.mail import send_after_commit
+from interventures.notifications.services import notify
 
 from . import selectors
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
@@ -253,4 +254,12 @@ def invitation_accept(
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
         log_action(actor=user, verb="invitation.accepted", target=invitation)
+        if invitation.invited_by:
+            notify(
+                recipients=[invitation.invited_by],
+                kind="invitation.accepted",
+                target=invitation.organisation,
+                actor=user,
+                url=reverse("partners:invitation_list"),
+            )
     return user

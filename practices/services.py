@@ -5,18 +5,15 @@ Status, region, owner, slug and consent are set here, never by posted fields; ri
 sanitised here on every save, whatever the browser sent.
 """
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from interventures.activity.services import log_action
-from interventures.mail import render_subject, send_in_each_language
+from interventures.notifications.services import notify
 from interventures.slugs import unique_slug
 from interventures.workflow.services import transition
 from partners.models import Region
@@ -270,8 +267,9 @@ def interest_send(
     organisation: str = "",
     message: str,
 ) -> Interest:
-    """Store a visitor's message to the owner organisation and email its editors (reply-to the
-    sender). At most INTEREST_LIMIT per address and per email an hour: RateLimited beyond."""
+    """Store a visitor's message to the owner organisation and notify its editors (by email
+    replying to the sender, unless they chose otherwise). At most INTEREST_LIMIT per address
+    and per email an hour: RateLimited beyond."""
     if practice.status != PracticeStatus.PUBLISHED:
         raise ValidationError(_("Only a published practice can receive interest."))
     if interest_rate_limited(ip=ip, email=email):
@@ -287,17 +285,16 @@ def interest_send(
             consent_at=timezone.now(),
         )
         _count_interest(ip, email)
-        context = {"practice": practice, "interest": interest, "site_url": settings.SITE_URL}
-
-        def build(addresses):
-            return EmailMessage(
-                subject=render_subject("practices/email/interest_subject.txt", context),
-                body=render_to_string("practices/email/interest.txt", context),
-                bcc=addresses,
-                reply_to=[interest.email],
-            )
-
-        send_in_each_language(owner_editors(practice), build)
+        notify(
+            recipients=owner_editors(practice),
+            kind="interest.received",
+            target=practice,
+            actor=interest.user,
+            url=practice.get_absolute_url(),
+            email_templates="practices/email/interest",
+            email_context={"practice": practice, "interest": interest},
+            email_reply_to=[interest.email],
+        )
     return interest
 
 

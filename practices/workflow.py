@@ -4,7 +4,7 @@ draft → submitted → published, or returned (with a reason) → submitted aga
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from interventures.workflow.emails import coordinators, email_step
+from interventures.workflow.emails import coordinators, notify_step
 from interventures.workflow.machine import Transition, Workflow
 
 from . import access
@@ -19,9 +19,13 @@ def stamp_publication(practice: GoodPractice) -> list[str]:
 
 def notify(practice: GoodPractice, action: str, actor, reason: str) -> None:
     """A submitted practice goes to the coordinators; a decision to the owner's editors."""
-    email_step(
+    notify_step(
         coordinators() if action == "submit" else owner_editors(practice),
+        workflow=PRACTICE_WORKFLOW,
+        obj=practice,
+        action=action,
         actor=actor,
+        reason=reason,
         templates="practices/email/transition",
         context={"practice": practice, "action": action, "reason": reason},
     )

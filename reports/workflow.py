@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from interventures.workflow.emails import coordinators, email_step
+from interventures.workflow.emails import coordinators, notify_step
 from interventures.workflow.machine import Transition, Workflow
 from partners.models import Membership
 
@@ -34,9 +34,13 @@ def notify(report: SituationAnalysisReport, action: str, actor, reason: str) -> 
             memberships__role=Membership.Role.EDITOR,
             memberships__organisation__region=report.region_id,
         )
-    email_step(
+    notify_step(
         recipients,
+        workflow=REPORT_WORKFLOW,
+        obj=report,
+        action=action,
         actor=actor,
+        reason=reason,
         templates="reports/email/transition",
         context={"report": report, "action": action, "reason": reason},
     )

@@ -6,7 +6,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import Channel, label_of
@@ -47,6 +48,7 @@ class Notification(models.Model):
     target = GenericForeignKey("content_type", "object_id")
     # What the object was called then: the list reads no object per row.
     target_repr = models.CharField(_("about"), max_length=200, blank=True)
+    # In the default language; each person follows it in theirs (`link_in`).
     url = models.CharField(_("link"), max_length=500, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
@@ -78,6 +80,9 @@ class Notification(models.Model):
     def reason(self) -> str:
         return self.data.get("reason", "")
 
+    def link_in(self, language: str) -> str:
+        return url_in_language(self.url, language)
+
 
 class NotificationPreference(models.Model):
     """How `user` wants to hear of `kind`; without a row, the kind's default channel."""
@@ -100,3 +105,12 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.channel}"
+
+
+def url_in_language(url: str, language: str) -> str:
+    """`url` (a path of the portal, in whichever language) in `language`; unchanged when it
+    is not one of the portal's translated paths."""
+    if not url:
+        return ""
+    with translation.override(translation.get_language_from_path(url) or settings.LANGUAGE_CODE):
+        return translate_url(url, language)

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from interventures.mail import render_subject, send_after_commit, send_in_each_language
 
 from .kinds import KINDS, Channel
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference, url_in_language
 from .selectors import channels_for
 
 
@@ -54,6 +54,7 @@ def notify(
         for user in people
         if channels[user.pk] == Channel.EMAIL and email_templates and user.email
     }
+    path = url_in_language(url, settings.LANGUAGE_CODE)
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     notifications = Notification.objects.bulk_create(
@@ -65,7 +66,7 @@ def notify(
             content_type=content_type,
             object_id=str(target.pk) if target is not None else "",
             target_repr=str(target)[:200] if target is not None else "",
-            url=url,
+            url=path,
             data=data or {},
             created_at=now,
             emailed_at=now if user.pk in emailed else None,

@@ -1,14 +1,14 @@
-"""Telling people of a workflow step by email."""
+"""Telling people of a workflow step: a notification each, by email as they chose."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
+from django.db import models
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 
-from interventures.mail import render_subject, send_in_each_language
+from interventures.notifications.services import notify
+
+from .machine import Workflow
 
 
 def coordinators() -> QuerySet:
@@ -16,19 +16,28 @@ def coordinators() -> QuerySet:
     return get_user_model().objects.filter(is_coordinator=True, is_active=True)
 
 
-def email_step(recipients: Iterable, *, actor, templates: str, context: dict) -> None:
-    """Email `recipients` (never the person who took the step), each in their own language and
-    after the step is committed. `templates` names `<templates>_subject.txt` and `<templates>.txt`,
-    rendered with `context`, the actor and the portal's address."""
-    context = {**context, "actor": actor, "site_url": settings.SITE_URL}
-
-    def build(addresses):
-        return EmailMessage(
-            subject=render_subject(f"{templates}_subject.txt", context),
-            body=render_to_string(f"{templates}.txt", context),
-            bcc=addresses,
-        )
-
-    send_in_each_language(
-        [user for user in recipients if user.pk != getattr(actor, "pk", None)], build
+def notify_step(
+    recipients: Iterable,
+    *,
+    workflow: Workflow,
+    obj: models.Model,
+    action: str,
+    actor,
+    reason: str,
+    templates: str,
+    context: dict,
+) -> None:
+    """Notify `recipients` (never the person who took the step) of `action` on `obj`, the kind
+    being the step's verb ("report.submitted"); who gets email has `<templates>_subject.txt` and
+    `<templates>.txt`, rendered with `context`, the actor and the portal's address, in their own
+    language after the step is committed."""
+    notify(
+        recipients=recipients,
+        kind=workflow.transitions[action].verb,
+        target=obj,
+        actor=actor,
+        url=obj.get_absolute_url(),  # type: ignore[attr-defined]
+        data={"reason": reason} if reason else None,
+        email_templates=templates,
+        email_context=context,
     )
