@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("reports.urls")),
     path("events/", include("events.urls")),
     path("practices/", include("practices.urls")),
+    path("notifications/", include("interventures.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

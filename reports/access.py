@@ -66,6 +66,11 @@ def can_reopen(user, report: SituationAnalysisReport) -> bool:
     return roles_of(user).coordinator and report.status == ReportStatus.APPROVED
 
 
+def can_set_due_date(user) -> bool:
+    """Coordinators set each report's due date (the partnership's calendar)."""
+    return roles_of(user).coordinator
+
+
 def can_export_compendium(user) -> bool:
     """Coordinators send the partnership's reports to the secretariat as one PDF."""
     return roles_of(user).coordinator

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from interventures.dates import portal_today
 from interventures.forms import SingleLineTextMixin
 from interventures.richtext import RichTextWidget
 from interventures.validators import LARGEST_INTEGER
@@ -80,6 +81,46 @@ class CommentForm(forms.Form):
         if not key:
             return None
         return next(section for section in self.report.sections.all() if section.key == key)
+
+
+# How far ahead a due date may be set: a report is written in months, not decades.
+DUE_DATE_MAX_YEARS_AHEAD = 5
+
+
+class DueDateForm(forms.Form):
+    """A coordinator sets (or, left empty, removes) a report's due date."""
+
+    due_date = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "The region's editors are reminded %(days)d days before and on the day. "
+            "Leave it empty to remove the due date."
+        ),
+        error_messages={"invalid": _("Enter a date, for example 2027-03-31.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["due_date"]
+        field.help_text = field.help_text % {"days": settings.DEADLINE_REMINDER_DAYS}
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data["due_date"]
+        if due_date is None:
+            return None
+        today = portal_today()
+        if due_date < today:
+            raise ValidationError(
+                _("The due date cannot be in the past: choose today or a later day.")
+            )
+        if due_date.year > today.year + DUE_DATE_MAX_YEARS_AHEAD:
+            raise ValidationError(
+                _("Choose a due date within %(years)d years from today."),
+                params={"years": DUE_DATE_MAX_YEARS_AHEAD},
+            )
+        return due_date
 
 
 class CompareForm(SingleLineTextMixin, forms.Form):

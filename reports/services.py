@@ -1,6 +1,6 @@
 """Writes of the reports app: sections, drafts, the review workflow and comments."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -182,6 +182,28 @@ def comment_resolve(*, comment: ReviewComment, user) -> ReviewComment:
         comment.resolved_by = user
         comment.save(update_fields=["resolved_at", "resolved_by"])
     return comment
+
+
+# --- due dates -------------------------------------------------------------------------------
+
+
+def report_due_date_set(
+    *, report: SituationAnalysisReport, due_date: date | None, actor
+) -> SituationAnalysisReport:
+    """Set (or, with None, remove) the report's due date; reminders follow the new date."""
+    with transaction.atomic():
+        locked = SituationAnalysisReport.objects.select_for_update().get(pk=report.pk)
+        if locked.due_date != due_date:
+            locked.due_date = due_date
+            locked.save(update_fields=["due_date", "updated_at"])
+            log_action(
+                actor=actor,
+                verb="report.due_date_set",
+                target=locked,
+                data={"detail": due_date.isoformat() if due_date else ""},
+            )
+    report.due_date = locked.due_date
+    return report
 
 
 # --- compendiums -----------------------------------------------------------------------------

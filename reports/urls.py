@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("<int:pk>/approve/", reports.report_approve, name="report_approve"),
     path("<int:pk>/reopen/", reports.report_reopen, name="report_reopen"),
+    path("<int:pk>/due-date/set/", reports.report_due_date, name="report_due_date"),
     path("<int:pk>/comments/add/", reports.comment_add, name="comment_add"),
     path(
         "<int:pk>/comments/<int:comment_pk>/resolve/",

@@ -41,6 +41,7 @@ VERBS = {
     "section.saved": _("Report section saved"),
     "section.restored": _("Earlier version of a section restored"),
     "report.indicators_changed": _("Report indicators changed"),
+    "report.due_date_set": _("Due date of a report set"),
     "compendium.requested": _("Compendium PDF requested"),
     "practice.created": _("Good practice created"),
     "practice.updated": _("Good practice changed"),

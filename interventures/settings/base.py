@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.access",
+                "interventures.notifications.context_processors.unread",
             ],
         },
     },

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,7 +16,7 @@ from partners.models import Region
 from partners.selectors import attach_organisations
 
 from .. import access, selectors, services
-from ..forms import CommentForm, ReportCreateForm
+from ..forms import CommentForm, DueDateForm, ReportCreateForm
 from ..models import ReviewComment
 from ..workflow import REPORT_WORKFLOW
 
@@ -78,6 +79,9 @@ def _detail_context(request, report, **forms):
         "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],
+        "can_set_due_date": access.can_set_due_date(user),
+        "due_date_form": forms.get("due_date_form")
+        or DueDateForm(initial={"due_date": report.due_date}),
     }
 
 
@@ -116,6 +120,29 @@ def report_approve(request, pk):
 @require_POST
 def report_reopen(request, pk):
     return _take_step(request, pk, "reopen")
+
+
+@login_required
+@require_POST
+def report_due_date(request, pk):
+    report = selectors.report_detail(request.user, pk)
+    if not access.can_set_due_date(request.user):
+        raise PermissionDenied
+    form = DueDateForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, report, due_date_form=form)
+        return render(request, "reports/report_detail.html", context, status=400)
+    due_date = form.cleaned_data["due_date"]
+    services.report_due_date_set(report=report, due_date=due_date, actor=request.user)
+    if due_date:
+        messages.success(
+            request,
+            _("The due date is %(date)s; the region's editors will be reminded.")
+            % {"date": date_format(due_date, "DATE_FORMAT")},
+        )
+    else:
+        messages.success(request, _("The report has no due date any more."))
+    return redirect(report)
 
 
 @login_required

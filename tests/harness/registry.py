@@ -462,6 +462,13 @@ REPORTS = [
         "reports:report_reopen", Access.COORDINATOR, kwargs=_approved_report, methods=POST_ACTION
     ),
     Route(
+        "reports:report_due_date",
+        Access.COORDINATOR,
+        kwargs=_report_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
         "reports:comment_add",
         Access.REGION_READER,
         kwargs=_report_kwargs,
