@@ -76,6 +76,12 @@ REPORT_WORKFLOW = Workflow(
             verb="report.approved",
             may=access.is_reviewer,
             done=gettext_lazy("The report is approved and now public."),
+            label=gettext_lazy("Approve the report"),
+            confirm=gettext_lazy(
+                "The report becomes public: anyone can read it on the portal and download it as "
+                "a PDF, and its text can no longer be changed unless a coordinator reopens it. "
+                "The region's editors are notified (by email, unless they chose otherwise)."
+            ),
         ),
         "reopen": Transition(
             sources=frozenset({ReportStatus.APPROVED}),
@@ -85,6 +91,13 @@ REPORT_WORKFLOW = Workflow(
             reason_required=True,
             form_prefix="reopen",
             done=gettext_lazy("The report was reopened for changes."),
+            label=gettext_lazy("Reopen for changes"),
+            confirm=gettext_lazy(
+                "The report is no longer public: visitors cannot read it until it is approved "
+                "again. Its state becomes “changes requested”, so the region's editors can "
+                "change it and submit it again. They are notified with your reason (by email, "
+                "unless they chose otherwise)."
+            ),
         ),
     },
     stale=gettext_lazy("The report is %(status)s now; reload the page to see its current state."),

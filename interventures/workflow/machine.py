@@ -22,6 +22,8 @@ class Transition[M: models.Model]:
     - `check(obj)`: raises ValidationError when the object is not ready (e.g. empty sections).
     - `effect(obj)`: sets fields that change with the step; returns their names.
     - `done`: the message shown to the person who took the step.
+    - `confirm`: what the step will do and who is told; when set, the step is asked for on a
+      page of its own first (its URL answers a GET with that page), `label` being its button.
     """
 
     sources: frozenset[str]
@@ -33,6 +35,8 @@ class Transition[M: models.Model]:
     form_prefix: str = ""
     check: Callable[[M], None] | None = None
     effect: Callable[[M], list[str]] | None = None
+    confirm: StrOrPromise = ""
+    label: StrOrPromise = ""
 
 
 @dataclass(frozen=True)

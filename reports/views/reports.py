@@ -17,7 +17,7 @@ from partners.selectors import attach_organisations
 
 from .. import access, selectors, services
 from ..forms import CommentForm, DueDateForm, ReportCreateForm
-from ..models import ReviewComment
+from ..models import ReportStatus, ReviewComment
 from ..workflow import REPORT_WORKFLOW
 
 
@@ -60,6 +60,12 @@ def _detail_context(request, report, **forms):
     steps = steps_of(REPORT_WORKFLOW, report) if names_shown else []
     activity = recent_entries_for(report) if names_shown else []
     attach_organisations([step.actor for step in steps] + [entry.actor for entry in activity])
+    # Returned (changes requested, or reopened): the reason comes first in the next step.
+    returned = (
+        steps[-1]
+        if steps and steps[-1].entry.to_state == report.status == ReportStatus.CHANGES_REQUESTED
+        else None
+    )
     return {
         "report": report,
         "completeness": selectors.completeness(report),
@@ -71,11 +77,11 @@ def _detail_context(request, report, **forms):
         "comment_form": forms.get("comment_form") or CommentForm(report=report),
         "changes_form": forms.get("changes_form")
         or ReasonForm(prefix="changes", workflow=REPORT_WORKFLOW),
-        "reopen_form": forms.get("reopen_form")
-        or ReasonForm(prefix="reopen", workflow=REPORT_WORKFLOW),
         "names_shown": names_shown,
         "steps": steps,
         "activity": activity,
+        "returned": returned,
+        "open_comments": selectors.sections_with_open_comments(report) if returned else [],
         "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],
@@ -111,14 +117,16 @@ def report_request_changes(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_approve(request, pk):
+    """GET: the page that asks to confirm the step; POST: the step."""
     return _take_step(request, pk, "approve")
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_reopen(request, pk):
+    """GET: the page that asks to confirm the step; POST: the step."""
     return _take_step(request, pk, "reopen")
 
 

@@ -86,8 +86,12 @@ def section_edit(request, pk, key):
     except ValidationError as error:
         form.add_error("body", error)
         return _render_editor(request, section, form, status=400)
-    messages.success(request, _("“%(title)s” was saved.") % {"title": section.title})
-    return redirect(f"{report.get_absolute_url()}#section-{section.key}")
+    # Shown inside the section the redirect scrolls to, not at the top of the page.
+    anchor = f"section-{section.key}"
+    messages.success(
+        request, _("“%(title)s” was saved.") % {"title": section.title}, extra_tags=anchor
+    )
+    return redirect(f"{report.get_absolute_url()}#{anchor}")
 
 
 @login_required

@@ -455,12 +455,10 @@ REPORTS = [
         "reports:report_approve",
         Access.COORDINATOR,
         kwargs=_report_in_review,
-        methods=POST_ACTION,
+        methods=POST_FORM,
         unpublished_sample=True,
     ),
-    Route(
-        "reports:report_reopen", Access.COORDINATOR, kwargs=_approved_report, methods=POST_ACTION
-    ),
+    Route("reports:report_reopen", Access.COORDINATOR, kwargs=_approved_report, methods=POST_FORM),
     Route(
         "reports:report_due_date",
         Access.COORDINATOR,
