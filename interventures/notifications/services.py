@@ -4,10 +4,12 @@ chose for each kind (`NotificationPreference`, else the kind's default)."""
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from interventures.mail import render_subject, send_after_commit, send_in_each_language
@@ -132,3 +134,49 @@ def preferences_save(*, user, channels: dict[str, str]) -> None:
             NotificationPreference.objects.update_or_create(
                 user=user, kind=kind, defaults={"channel": channel}
             )
+
+
+def digests_send() -> int:
+    """Email each person, in their language, their unread notifications kept for the daily
+    digest; each notification goes in one digest at most (`digested_at`, set under a row lock,
+    so two runs at once do not both send it). Nobody with nothing to read gets an email.
+    Returns how many digests were queued for the worker."""
+    pending = Notification.objects.filter(
+        channel=Channel.DIGEST, digested_at=None, read_at=None, recipient__is_active=True
+    ).exclude(recipient__email="")
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=pending.values("recipient")):
+        with transaction.atomic():
+            pks = list(
+                pending.filter(recipient=user)
+                .select_for_update(of=("self",))
+                .values_list("pk", flat=True)
+            )
+            if not pks:
+                continue
+            Notification.objects.filter(pk__in=pks).update(digested_at=timezone.now())
+            _email_digest(
+                user, list(Notification.objects.filter(pk__in=pks).order_by("created_at", "pk"))
+            )
+        sent += 1
+    return sent
+
+
+def _email_digest(user, notifications: list[Notification]) -> None:
+    language = user.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "recipient": user,
+            "notifications": [
+                (notification, notification.link_in(language)) for notification in notifications
+            ],
+            "centre_url": reverse("notifications:notification_list"),
+            "settings_url": reverse("notifications:preferences"),
+            "site_url": settings.SITE_URL,
+        }
+        message = EmailMessage(
+            subject=render_subject("notifications/email/digest_subject.txt", context),
+            body=render_to_string("notifications/email/digest.txt", context),
+            to=[user.email],
+        )
+    send_after_commit(message)
