@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from events import selectors as event_selectors
 from interventures.activity import selectors as activity_selectors
+from interventures.notifications import selectors as notification_selectors
 from partners import selectors as partner_selectors
 from partners.models import User
 from practices import selectors as practice_selectors
@@ -23,4 +24,5 @@ def personal_data_of(user: User) -> dict:
         **practice_selectors.personal_data_of(user, addresses),
         **event_selectors.personal_data_of(user),
         "activity": activity_selectors.personal_data_of(user),
+        **notification_selectors.personal_data_of(user),
     }

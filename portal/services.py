@@ -8,6 +8,7 @@ from django.utils import timezone
 from events import services as event_services
 from interventures.activity.services import log_action
 from interventures.dates import months_before
+from interventures.notifications import services as notification_services
 from partners import selectors as partner_selectors
 from partners import services as partner_services
 from partners.models import User
@@ -39,6 +40,7 @@ def account_delete(*, user: User) -> None:
     report_services.personal_data_erase(user=user)
     practice_services.personal_data_erase(user=user, addresses=addresses)
     event_services.personal_data_erase(user=user)
+    notification_services.personal_data_erase(user=user)
     log_action(actor=user, verb="account.deleted")
 
 

@@ -1,7 +1,7 @@
 """Reads of the reports app; each page's queries stay the same however many rows it shows."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from interventures.richtext import plain_text
+from partners.models import User
 from partners.selectors import people_with_organisations
 
 from . import access
@@ -64,6 +65,7 @@ def report_history_for(user, pk: int) -> SituationAnalysisReport:
 
 def report_detail(user, pk: int) -> SituationAnalysisReport:
     comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
+    comments = comments.prefetch_related(people_with_organisations("resolved_by"))
     sections = ReportSection.objects.select_related("last_edited_by").prefetch_related(
         people_with_organisations("last_edited_by")
     )
@@ -79,6 +81,96 @@ def report_detail(user, pk: int) -> SituationAnalysisReport:
             "region__organisations",
         ),
         pk=pk,
+    )
+
+
+@dataclass
+class CommentThread:
+    """A comment and its replies: resolved, reopened and counted as a whole."""
+
+    first: ReviewComment
+    replies: list[ReviewComment] = field(default_factory=list)
+    reply_form: Any = None  # the view's form to answer it
+    can_resolve: bool = False  # the view's answer for the person reading
+
+    @property
+    def comments(self) -> list[ReviewComment]:
+        return [self.first, *self.replies]
+
+    @property
+    def is_open(self) -> bool:
+        return self.first.resolved_at is None
+
+    @property
+    def open_count(self) -> int:
+        """Its comments while it is open (every one of them is unresolved), else 0."""
+        return 1 + len(self.replies) if self.is_open else 0
+
+
+@dataclass
+class CommentGroup:
+    """The threads about one section, or (`section` None) about the report as a whole."""
+
+    section: ReportSection | None
+    threads: list[CommentThread] = field(default_factory=list)
+    form: Any = None  # the view's form to start a thread
+
+    @property
+    def anchor(self) -> str:
+        return f"comments-{self.section.key}" if self.section else "comments-report"
+
+    @property
+    def open_count(self) -> int:
+        return sum(thread.open_count for thread in self.threads)
+
+
+@dataclass(frozen=True)
+class ReportComments:
+    groups: list[CommentGroup]  # the report as a whole first, then the sections in order
+
+    @property
+    def open_counts(self) -> dict[int, int]:
+        """Unresolved comments per section id (sections without any are left out)."""
+        return {
+            group.section.pk: group.open_count
+            for group in self.groups
+            if group.section and group.open_count
+        }
+
+    @property
+    def open_total(self) -> int:
+        return sum(group.open_count for group in self.groups)
+
+
+def report_comments(report: SituationAnalysisReport) -> ReportComments:
+    """The report's comments as threads grouped by section, from what `report_detail`
+    prefetched: no query, however many comments and sections."""
+    general = CommentGroup(section=None)
+    groups = {section.pk: CommentGroup(section) for section in report.sections.all()}
+    threads: dict[int, CommentThread] = {}
+    for comment in report.comments.all():
+        if comment.parent_id is None:
+            threads[comment.pk] = CommentThread(comment)
+            groups.get(comment.section_id, general).threads.append(threads[comment.pk])
+        elif comment.parent_id in threads:
+            threads[comment.parent_id].replies.append(comment)
+    return ReportComments([general, *groups.values()])
+
+
+def people_who_can_see(report: SituationAnalysisReport, query: str = "") -> QuerySet[User]:
+    """The people who read the report's comments (the region's partners and the coordinators),
+    whose names contain every word of `query`; with their organisations, by name."""
+    people = User.objects.filter(
+        Q(is_coordinator=True) | Q(memberships__organisation__region_id=report.region_id),
+        is_active=True,
+        erased_at__isnull=True,
+    )
+    for word in query.split():
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    return (
+        people.distinct()
+        .order_by("first_name", "last_name", "pk")
+        .prefetch_related(people_with_organisations(""))
     )
 
 

@@ -38,3 +38,24 @@ def notifications_of(user) -> QuerySet[Notification]:
 
 def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at=None).count()
+
+
+def personal_data_of(user) -> dict:
+    """What the notifications app holds about `user`, for the export of their data."""
+    return {
+        "notifications": [
+            {
+                "when": notification.created_at.isoformat(),
+                "what": notification.kind,
+                "in_words": notification.label,
+                "about": notification.target_repr,
+                "link": notification.url,
+                "details": notification.data,
+                "read": notification.read_at.isoformat() if notification.read_at else None,
+            }
+            for notification in Notification.objects.filter(recipient=user).order_by(
+                "created_at", "pk"
+            )
+        ],
+        "notification_settings": preferences_of(user),
+    }

@@ -180,3 +180,11 @@ def _email_digest(user, notifications: list[Notification]) -> None:
             to=[user.email],
         )
     send_after_commit(message)
+
+
+def personal_data_erase(*, user) -> None:
+    """Erase what the notifications app holds about `user` (portal.services.account_delete):
+    their notifications and settings. Those they caused for others stay, naming them as every
+    page names a deleted account."""
+    Notification.objects.filter(recipient=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
