@@ -6,14 +6,15 @@ Built on the partnership's roles (`partners.access.roles_of`):
 - a region's partners (editors and viewers) and the coordinators see its other reports; anyone
   else gets 404, so a draft's existence is not confirmed;
 - the region's editors write, and only while the report is a draft or has changes requested;
-- the region's partners and the coordinators comment; coordinators review.
+- the region's partners and the coordinators comment; a thread is resolved by whoever started
+  it or by a coordinator; coordinators review.
 """
 
 from django.db.models import Q, QuerySet
 
 from partners.access import roles_of
 
-from .models import EDITABLE_STATUSES, ReportStatus, SituationAnalysisReport
+from .models import EDITABLE_STATUSES, ReportStatus, ReviewComment, SituationAnalysisReport
 
 
 def filter_visible(queryset: QuerySet, user) -> QuerySet:
@@ -41,6 +42,15 @@ def regions_to_create_in(user) -> frozenset[int]:
 def can_comment(user, report: SituationAnalysisReport) -> bool:
     roles = roles_of(user)
     return roles.coordinator or report.region_id in roles.member_region_ids
+
+
+def can_resolve(user, comment: ReviewComment) -> bool:
+    """A thread is resolved (or reopened) by whoever started it or by a coordinator: a
+    reviewer's finding is closed by the reviewer, not by the people it is addressed to."""
+    first = comment.parent or comment
+    return roles_of(user).coordinator or (
+        first.author_id is not None and first.author_id == user.pk
+    )
 
 
 def can_read_history(user, report: SituationAnalysisReport) -> bool:

@@ -14,6 +14,7 @@ from interventures.dates import portal_today
 from interventures.richtext import SanitizedHTMLField
 from partners.models import Region
 
+from .mentions import as_plain_text
 from .outline import SPECS, SectionKey
 
 MAX_SECTION_CHARS = 200_000
@@ -248,6 +249,10 @@ class Indicator(models.Model):
         return self.name
 
 
+MAX_COMMENT_CHARS = 5000
+MAX_QUOTE_CHARS = 500
+
+
 class ReviewComment(models.Model):
     """A comment on a report or one of its sections; it can be resolved."""
 
@@ -272,7 +277,18 @@ class ReviewComment(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    body = models.TextField(_("comment"), max_length=5000)
+    # A reply belongs to a thread's first comment (one level deep): the thread is resolved,
+    # reopened and counted as a whole.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("reply to"),
+    )
+    quote = models.TextField(_("quoted passage"), max_length=MAX_QUOTE_CHARS, blank=True)
+    body = models.TextField(_("comment"), max_length=MAX_COMMENT_CHARS)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -290,7 +306,7 @@ class ReviewComment(models.Model):
         verbose_name_plural = _("review comments")
 
     def __str__(self):
-        return self.body[:60]
+        return as_plain_text(self.body)[:60]
 
 
 def private_storage():

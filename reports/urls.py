@@ -21,6 +21,12 @@ urlpatterns = [
         reports.comment_resolve,
         name="comment_resolve",
     ),
+    path(
+        "<int:pk>/comments/<int:comment_pk>/reopen/",
+        reports.comment_reopen,
+        name="comment_reopen",
+    ),
+    path("<int:pk>/people/", reports.comment_people, name="comment_people"),
     path("<int:pk>/sections/<slug:key>/edit/", sections.section_edit, name="section_edit"),
     path(
         "<int:pk>/sections/<slug:key>/autosave/", sections.section_autosave, name="section_autosave"

@@ -32,6 +32,8 @@ KINDS: dict[str, Kind] = {
     "interest.received": Kind(_("Someone is interested in a good practice of my organisation")),
     "registration.promoted": Kind(_("I got a seat at an event from the waiting list")),
     "invitation.accepted": Kind(_("Someone accepted my invitation"), Channel.APP),
+    "comment.mention": Kind(_("Someone mentioned me in a comment"), Channel.DIGEST),
+    "comment.reply": Kind(_("Someone answered a comment thread I take part in"), Channel.DIGEST),
 }
 
 

@@ -282,6 +282,22 @@ def _comment_kwargs(world) -> dict:
     return {"pk": report.pk, "comment_pk": comment.pk}
 
 
+def _resolved_comment_kwargs(world) -> dict:
+    from reports.models import ReviewComment
+    from reports.services import comment_resolve
+
+    kwargs = _comment_kwargs(world)
+    comment = ReviewComment.objects.get(pk=kwargs["comment_pk"])
+    comment_resolve(comment=comment, user=world.colleague)
+    return kwargs
+
+
+THREAD_AUTHOR_OR_COORDINATOR = (
+    "a thread is resolved and reopened by whoever started it (the sample's is the colleague's) "
+    "or by a coordinator: the region's other partners may read it, not close it"
+)
+
+
 def _old_version_kwargs(world) -> dict:
     from reports.services import section_save
 
@@ -479,6 +495,24 @@ REPORTS = [
         kwargs=_comment_kwargs,
         methods=POST_ACTION,
         unpublished_sample=True,
+        expect={"owner": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    Route(
+        "reports:comment_reopen",
+        Access.REGION_READER,
+        kwargs=_resolved_comment_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+        expect={"owner": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    Route(
+        "reports:comment_people",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+        html=False,
     ),
     Route(
         "reports:section_edit",

@@ -1,5 +1,6 @@
 """The review workflow of a report: draft → in review → changes requested → in review →
-approved, reopening, the log of every step, the emails it sends, and review comments."""
+approved, reopening, the log of every step and the emails it sends (review comments:
+test_comments.py)."""
 
 import pytest
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from interventures.activity.selectors import entries_for
-from reports.models import ReportSection, ReportStatus, ReviewComment
+from reports.models import ReportSection, ReportStatus
 from reports.services import report_transition
 from tests.harness import factories
 
@@ -462,105 +463,3 @@ def test_the_report_page_offers_no_edit_buttons_when_the_text_is_frozen(
 
     assert edit_url(report_a) not in page
     assert reverse("reports:indicators_edit", kwargs={"pk": report_a.pk}) not in page
-
-
-# --- comments -------------------------------------------------------------------------------
-
-
-def comment(client, report, body, section=""):
-    url = reverse("reports:comment_add", kwargs={"pk": report.pk})
-    return client.post(url, {"body": body, "section": section})
-
-
-@pytest.mark.parametrize("role", ["owner", "colleague", "coordinator"])
-def test_editors_viewers_and_coordinators_comment_on_a_section(login, user_of_role, report_a, role):
-    response = comment(login(user_of_role(role)), report_a, "Which year is this?", "opportunities")
-
-    new = ReviewComment.objects.get()
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"#comment-{new.pk}")
-    assert (new.author, new.section.key, new.body) == (
-        user_of_role(role),
-        "opportunities",
-        "Which year is this?",
-    )
-
-
-def test_a_comment_appears_on_the_report_page_with_its_author_and_section(
-    login, report_a, colleague
-):
-    comment(login(colleague), report_a, "Which year is this?", "opportunities")
-
-    page = login(colleague).get(detail_url(report_a)).text
-    comments = page.split('id="comments-title"')[1]
-
-    assert "Which year is this?" in comments
-    assert "Carlo" in comments
-    assert 'href="#section-opportunities">Opportunities</a>' in comments
-
-
-def test_an_empty_comment_is_refused_with_a_message(login, report_a, colleague):
-    response = comment(login(colleague), report_a, "   ")
-
-    assert response.status_code == 400
-    assert "This field is required." in response.text
-    assert not ReviewComment.objects.exists()
-
-
-def test_another_regions_editor_cannot_comment_on_a_draft(login, report_a, outsider):
-    response = comment(login(outsider), report_a, "Hello from Klaipėda")
-
-    assert response.status_code == 404
-    assert not ReviewComment.objects.exists()
-
-
-def test_a_comment_can_be_resolved(login, report_a, owner, coordinator):
-    comment(login(coordinator), report_a, "Please cite the source.", "opportunities")
-    note = ReviewComment.objects.get()
-
-    response = login(owner).post(
-        reverse("reports:comment_resolve", kwargs={"pk": report_a.pk, "comment_pk": note.pk}),
-        follow=True,
-    )
-
-    note.refresh_from_db()
-    assert (note.resolved_by, note.resolved_at is not None) == (owner, True)
-    assert "The comment was marked as resolved." in response.text
-    assert f'id="comment-{note.pk}" class="comment is-resolved"' in response.text
-
-
-def test_another_regions_editor_cannot_resolve_a_comment_on_a_draft(
-    login, report_a, coordinator, outsider
-):
-    comment(login(coordinator), report_a, "Please cite the source.")
-    note = ReviewComment.objects.get()
-
-    response = login(outsider).post(
-        reverse("reports:comment_resolve", kwargs={"pk": report_a.pk, "comment_pk": note.pk})
-    )
-
-    assert response.status_code == 404
-    note.refresh_from_db()
-    assert note.resolved_at is None
-
-
-def test_a_stakeholder_cannot_comment_on_an_approved_report(login, approved_report_b, stakeholder):
-    response = comment(login(stakeholder), approved_report_b, "Nice report!")
-
-    assert response.status_code == 403
-    assert not ReviewComment.objects.exists()
-
-
-def test_review_comments_stay_inside_the_partnership_when_a_report_is_public(
-    login, approved_report_b, outsider, stakeholder
-):
-    comment(login(outsider), approved_report_b, "Internal: check the 2019 figure.")
-
-    for reader in (None, stakeholder):
-        page = login(reader).get(detail_url(approved_report_b)).text
-        assert "Internal: check the 2019 figure." not in page
-        assert reverse("reports:comment_add", kwargs={"pk": approved_report_b.pk}) not in page
-    assert (
-        "Internal: check the 2019 figure."
-        in login(outsider).get(detail_url(approved_report_b)).text
-    )
