@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partners.access import roles_of
 from practices.models import GoodPractice
 
 from . import access
@@ -199,3 +200,70 @@ def participant_counts(event: Event) -> ParticipantCounts:
         cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
     )
     return ParticipantCounts(capacity=event.capacity, **counts)
+
+
+# --- the dashboard -----------------------------------------------------------------------------
+
+
+def region_events_ahead(user) -> QuerySet[Event]:
+    """Events of the user's regions still ahead that the user may see, soonest first, each with
+    `confirmed_count` and `waiting_count`: one query."""
+    return (
+        access.filter_visible(Event.objects.all(), user)
+        .filter(host_region_id__in=roles_of(user).member_region_ids, ends_at__gte=timezone.now())
+        .select_related("host_region")
+        .annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            ),
+            waiting_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+        )
+        .order_by("starts_at")
+    )
+
+
+def registrations_ahead(user) -> QuerySet[Registration]:
+    """The user's registrations for events still ahead, soonest first; a waiting one has
+    `waiting_position` (1 for the first in line): one query, with the position a subquery."""
+    ahead_in_line = (
+        Registration.objects.filter(
+            event_id=OuterRef("event_id"), status=RegistrationStatus.WAITING
+        )
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    return (
+        Registration.objects.filter(user=user, event__ends_at__gte=timezone.now())
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("event__host_region")
+        .annotate(
+            waiting_position=Case(
+                When(
+                    status=RegistrationStatus.WAITING,
+                    then=Subquery(ahead_in_line[:1]) + 1,
+                ),
+                default=None,
+            )
+        )
+        .order_by("event__starts_at")
+    )
+
+
+def next_event_by_region() -> dict[int, Event]:
+    """Each host region's next event still ahead (coordinators see unpublished ones too)."""
+    upcoming = Event.objects.filter(ends_at__gte=timezone.now()).exclude(
+        status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED]
+    )
+    following: dict[int, Event] = {}
+    for event in upcoming.order_by("host_region_id", "starts_at").only(
+        "title", "slug", "starts_at", "ends_at", "timezone", "host_region_id", "language"
+    ):
+        following.setdefault(event.host_region_id, event)
+    return following

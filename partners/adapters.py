@@ -11,17 +11,16 @@ from django.utils import translation
 
 from interventures.mail import send_after_commit
 
-from . import access, security
+from . import security
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Open sign-up makes stakeholders; partners land in their own region after signing in."""
+    """Open sign-up makes stakeholders; everyone lands on their dashboard after signing in."""
 
     def get_login_redirect_url(self, request):
-        regions = list(access.regions_of(request.user)[:2])
-        if len(regions) == 1:
-            return regions[0].get_absolute_url()
-        return resolve_url("home")
+        """Everyone signed in lands on their dashboard, which lists what needs them (a `next`
+        parameter still wins: allauth asks this only without one)."""
+        return resolve_url("dashboard")
 
     def post_login(self, request, user, *, redirect_url, signup, **kwargs):
         """Someone without a name (people are shown by name) is asked for it first."""

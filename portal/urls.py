@@ -18,6 +18,7 @@ urlpatterns = [
 # translate the page's own (prefixed) path into the chosen language.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("i18n/setlang/", views.set_language, name="set_language"),

@@ -1,5 +1,5 @@
-"""Pages that combine the apps: home, the regions, the activity page; and the site-wide ones
-(health check, accessibility statement, privacy notice, language switch)."""
+"""Pages that combine the apps: home, the dashboard, the regions, the activity page; and the
+site-wide ones (health check, accessibility statement, privacy notice, language switch)."""
 
 from allauth.core import ratelimit
 from django.conf import settings
@@ -27,7 +27,7 @@ from partners import services as partner_services
 from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
 
-from . import services
+from . import selectors, services
 from .forms import AccountDeleteForm
 
 
@@ -71,6 +71,15 @@ def region_detail(request, slug):
             "timeline": event_selectors.timeline(events.distinct()),
             "practices": practice_selectors.region_transfers(region),
         },
+    )
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    """Where a signed-in person lands: what needs them, by role, each item linking to its work."""
+    return render(
+        request, "portal/dashboard.html", {"dashboard": selectors.dashboard_of(request.user)}
     )
 
 

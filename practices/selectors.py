@@ -4,10 +4,23 @@ import math
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 
+from interventures.activity.models import ActivityEntry
 from partners.access import roles_of
 from partners.models import Membership, Region
 
@@ -344,4 +357,73 @@ def transfer_matrix() -> TransferMatrix:
         column_totals=column_totals,
         total=sum(column_totals),
         transfers=list(transfer_list()),
+    )
+
+
+# --- the dashboard -----------------------------------------------------------------------------
+
+
+def practices_to_finish(user) -> QuerySet[GoodPractice]:
+    """The practices of the user's regions still in draft or returned for changes."""
+    return (
+        GoodPractice.objects.filter(
+            region_id__in=roles_of(user).member_region_ids, status__in=access.EDITABLE
+        )
+        .select_related("region")
+        .only("title", "slug", "language", "status", "updated_at", "region__name")
+        .order_by("-updated_at")
+    )
+
+
+def returned_practices(user) -> QuerySet[GoodPractice]:
+    """The practices of the user's regions as editor that were returned to them for changes."""
+    return GoodPractice.objects.filter(
+        region_id__in=roles_of(user).editor_region_ids, status=PracticeStatus.RETURNED
+    )
+
+
+def submitted_practices() -> QuerySet[GoodPractice]:
+    """Practices waiting for a coordinator's publication, oldest submission first;
+    `submitted_at` is when they were last submitted (one query with the subquery)."""
+    submitted = ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(GoodPractice),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        verb="practice.submitted",
+    ).order_by("-created_at")
+    return (
+        GoodPractice.objects.filter(status=PracticeStatus.SUBMITTED)
+        .select_related("region")
+        .only("title", "slug", "language", "status", "updated_at", "region__name")
+        .annotate(
+            submitted_at=Coalesce(Subquery(submitted.values("created_at")[:1]), F("updated_at"))
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
+def practice_counts_by_region() -> dict[int, dict[str, int]]:
+    """Per region, how many practices are published and how many wait for publication."""
+    rows = GoodPractice.objects.values("region_id").annotate(
+        published=Count("pk", filter=Q(status=PracticeStatus.PUBLISHED)),
+        waiting=Count("pk", filter=Q(status=PracticeStatus.SUBMITTED)),
+    )
+    return {
+        row["region_id"]: {"published": row["published"], "waiting": row["waiting"]}
+        for row in rows.order_by()
+    }
+
+
+def interests_sent_by(user) -> QuerySet[Interest]:
+    """The published practices the user expressed interest in, newest message first."""
+    return (
+        Interest.objects.filter(user=user, practice__status=PracticeStatus.PUBLISHED)
+        .select_related("practice__region")
+        .only(
+            "created_at",
+            "practice__title",
+            "practice__slug",
+            "practice__language",
+            "practice__region__name",
+        )
+        .order_by("-created_at")
     )

@@ -5,19 +5,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from interventures.activity.models import ActivityEntry
+from interventures.dates import portal_today
 from interventures.richtext import plain_text
+from partners.access import roles_of
 from partners.models import User
 from partners.selectors import people_with_organisations
 
 from . import access
 from .models import (
+    EDITABLE_STATUSES,
     PRESENCE_WINDOW,
     SPECS,
     Compendium,
@@ -26,6 +32,7 @@ from .models import (
     PDFJob,
     PDFJobStatus,
     ReportSection,
+    ReportStatus,
     ReviewComment,
     SectionDraft,
     SectionPresence,
@@ -146,7 +153,8 @@ def report_comments(report: SituationAnalysisReport) -> ReportComments:
     """The report's comments as threads grouped by section, from what `report_detail`
     prefetched: no query, however many comments and sections."""
     general = CommentGroup(section=None)
-    groups = {section.pk: CommentGroup(section) for section in report.sections.all()}
+    groups: dict[int | None, CommentGroup] = {None: general}
+    groups.update((section.pk, CommentGroup(section)) for section in report.sections.all())
     threads: dict[int, CommentThread] = {}
     for comment in report.comments.all():
         if comment.parent_id is None:
@@ -154,7 +162,7 @@ def report_comments(report: SituationAnalysisReport) -> ReportComments:
             groups.get(comment.section_id, general).threads.append(threads[comment.pk])
         elif comment.parent_id in threads:
             threads[comment.parent_id].replies.append(comment)
-    return ReportComments([general, *groups.values()])
+    return ReportComments(list(groups.values()))
 
 
 def people_who_can_see(report: SituationAnalysisReport, query: str = "") -> QuerySet[User]:
@@ -527,3 +535,148 @@ def _pdf_failure_reason(job: PDFJob) -> str:
 def pdf_retry_minutes() -> int:
     """After how many minutes a failed PDF is laid out again when asked for."""
     return max(1, math.ceil(settings.PDF_FAILURE_CACHE_SECONDS / 60))
+
+
+# --- the dashboard -----------------------------------------------------------------------------
+
+# The workflow steps that hand a report back to its region's editors, with a reason.
+RETURNING_VERBS = ("report.changes_requested", "report.reopened")
+
+
+@dataclass(frozen=True)
+class ReportWork:
+    """A report as the dashboard lists it: how far it is and what it waits for."""
+
+    report: SituationAnalysisReport
+    required_written: int
+    required_total: int
+    missing: list[str]
+    returned: ActivityEntry | None  # the step that returned it (its reason), while returned
+
+
+def _missing_by_report(report_ids: list[int]) -> dict[int, list[str]]:
+    """The titles of each report's empty required sections, in outline order: one query that
+    reads the keys of empty sections, never the texts."""
+    missing: dict[int, list[str]] = {pk: [] for pk in report_ids}
+    empty = (
+        ReportSection.objects.filter(report_id__in=report_ids, body="")
+        .order_by("report_id", "position")
+        .values_list("report_id", "key")
+    )
+    for report_id, key in empty:
+        if SPECS[key].required:
+            missing[report_id].append(str(SPECS[key].title))
+    return missing
+
+
+def _returning_steps(report_ids: list[int]) -> dict[int, ActivityEntry]:
+    """Each report's latest step that returned it to its editors, with its actor (and the
+    actor's organisations, for their name): two queries."""
+    entries = (
+        ActivityEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(SituationAnalysisReport),
+            object_id__in=[str(pk) for pk in report_ids],
+            verb__in=RETURNING_VERBS,
+        )
+        .select_related("actor")
+        .prefetch_related(people_with_organisations("actor"))
+        .order_by("-created_at", "-pk")
+    )
+    latest: dict[int, ActivityEntry] = {}
+    for entry in entries:
+        latest.setdefault(int(entry.object_id), entry)
+    return latest
+
+
+def report_work(user) -> list[ReportWork]:
+    """The reports of the user's regions that are not approved yet, with the required sections
+    written and missing and, for a returned report, the step that returned it; soonest due
+    first. Four queries, however many reports."""
+    reports = list(
+        SituationAnalysisReport.objects.filter(region_id__in=roles_of(user).member_region_ids)
+        .exclude(status=ReportStatus.APPROVED)
+        .select_related("region")
+        .order_by(F("due_date").asc(nulls_last=True), "region__name", "-created_at")
+    )
+    ids = [report.pk for report in reports]
+    missing = _missing_by_report(ids)
+    returned_ids = [r.pk for r in reports if r.status == ReportStatus.CHANGES_REQUESTED]
+    returned = _returning_steps(returned_ids) if returned_ids else {}
+    required_total = sum(1 for spec in SPECS.values() if spec.required)
+    return [
+        ReportWork(
+            report=report,
+            required_written=required_total - len(missing[report.pk]),
+            required_total=required_total,
+            missing=missing[report.pk],
+            returned=returned.get(report.pk),
+        )
+        for report in reports
+    ]
+
+
+def drafts_of(user) -> QuerySet[SectionDraft]:
+    """The user's unsaved autosaves in reports they may still write, newest first."""
+    return (
+        SectionDraft.objects.filter(
+            author=user,
+            section__report__region_id__in=roles_of(user).editor_region_ids,
+            section__report__status__in=EDITABLE_STATUSES,
+        )
+        .select_related("section__report")
+        .only(
+            "saved_at",
+            "section__key",
+            "section__report__id",
+            "section__report__title",
+            "section__report__language",
+        )
+    )
+
+
+def returned_reports(user) -> QuerySet[SituationAnalysisReport]:
+    """The reports of the user's regions as editor that were returned to them for changes."""
+    return SituationAnalysisReport.objects.filter(
+        region_id__in=roles_of(user).editor_region_ids, status=ReportStatus.CHANGES_REQUESTED
+    )
+
+
+def submitted_reports() -> QuerySet[SituationAnalysisReport]:
+    """Reports waiting for a coordinator's review, oldest submission first; `submitted_at` is
+    when they were last submitted (one query with the subquery)."""
+    submitted = ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(SituationAnalysisReport),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        verb="report.submitted",
+    ).order_by("-created_at")
+    return (
+        SituationAnalysisReport.objects.filter(status=ReportStatus.IN_REVIEW)
+        .select_related("region")
+        .annotate(
+            submitted_at=Coalesce(Subquery(submitted.values("created_at")[:1]), F("updated_at"))
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
+def overdue_reports() -> QuerySet[SituationAnalysisReport]:
+    """Every region's reports past their due date and not approved, most overdue first."""
+    return (
+        SituationAnalysisReport.objects.filter(due_date__lt=portal_today())
+        .exclude(status=ReportStatus.APPROVED)
+        .select_related("region")
+        .order_by("due_date", "region__name")
+    )
+
+
+def newest_reports_by_region() -> dict[int, SituationAnalysisReport]:
+    """Each region's newest report (coordinators see them all), in one query."""
+    newest: dict[int, SituationAnalysisReport] = {}
+    for report in SituationAnalysisReport.objects.order_by("region_id", "-created_at"):
+        newest.setdefault(report.region_id, report)
+    return newest
+
+
+def compendiums_of(user, *, limit: int = 10) -> list[Compendium]:
+    """The compendiums the user asked for, newest first."""
+    return list(Compendium.objects.filter(requested_by=user).order_by("-created_at")[:limit])

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.access",
                 "interventures.notifications.context_processors.unread",
+                "portal.context_processors.work_counts",
             ],
         },
     },

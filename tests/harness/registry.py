@@ -389,6 +389,7 @@ _ONLY_THE_OWNER_REASON = "a security key is its owner's alone: allauth answers 4
 
 SITE = [
     Route("home", Access.PUBLIC),
+    Route("dashboard", Access.SIGNED_IN),
     Route("accessibility", Access.PUBLIC),
     Route("privacy", Access.PUBLIC),
     Route("activity_list", Access.COORDINATOR, kwargs=_some_activity),

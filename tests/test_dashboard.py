@@ -1,0 +1,320 @@
+"""The dashboard (/dashboard/): where everyone lands after signing in, with what needs them by
+role, each item linking to where the work is done; the header's counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import Registration, RegistrationStatus
+from interventures.activity.models import ActivityEntry
+from interventures.dates import portal_today
+from practices.models import Interest
+from reports.models import SPECS, Compendium, SectionDraft
+from reports.services import report_transition
+from tests.harness import factories
+from tests.harness.queries import assert_queries_do_not_grow
+
+URL = reverse("dashboard")
+
+
+def dashboard(client) -> str:
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def returned_report(region, coordinator, editor, *, reason="Add the 2023 export figures."):
+    report = factories.make_report(
+        region, title="Returned report", texts=factories.complete_texts()
+    )
+    report_transition(report=report, actor=editor, action="submit")
+    report_transition(report=report, actor=coordinator, action="request_changes", reason=reason)
+    return report
+
+
+def draft_of(user, report, key="opportunities"):
+    section = report.sections.get(key=key)
+    return SectionDraft.objects.create(
+        section=section, author=user, body="<p>Half</p>", base_version=0
+    )
+
+
+# --- who sees what -----------------------------------------------------------------------------
+
+
+def test_an_editor_sees_the_returned_report_with_the_coordinators_reason_first(
+    owner, coordinator, login, region_a
+):
+    report = returned_report(region_a, coordinator, owner)
+    page = dashboard(login(owner))
+    returned_at = page.index("Returned to you for changes")
+    assert returned_at < page.index("reports-title")
+    assert "Add the 2023 export figures." in page
+    assert report.get_absolute_url() in page
+
+
+def test_an_editor_sees_completeness_what_is_missing_and_the_days_left(owner, login, region_a):
+    report = factories.make_report(region_a, title="Half-written report")
+    report.due_date = portal_today() + timedelta(days=5)
+    report.save()
+    page = dashboard(login(owner))
+    assert "Half-written report" in page
+    required = sum(1 for spec in SPECS.values() if spec.required)
+    assert f"0 of {required} required sections written" in page
+    assert "Still to write:" in page
+    assert "5 days left" in page
+
+
+def test_an_overdue_report_is_highlighted_on_the_dashboard(owner, login, region_a):
+    report = factories.make_report(region_a, title="Late report")
+    report.due_date = portal_today() - timedelta(days=2)
+    report.save()
+    page = dashboard(login(owner))
+    assert "overdue by 2 days" in page
+    assert 'class="work-item is-overdue"' in page
+
+
+def test_an_editor_finds_their_unsaved_draft_with_a_link_back_to_the_editor(owner, login, region_a):
+    report = factories.make_report(region_a)
+    draft = draft_of(owner, report)
+    page = dashboard(login(owner))
+    assert draft.section.get_edit_url() in page
+    assert "My unsaved drafts" in page
+
+
+def test_nobody_sees_another_persons_drafts(owner, colleague, outsider, login, region_a, region_b):
+    report_a = factories.make_report(region_a)
+    report_b = factories.make_report(region_b)
+    mine = draft_of(owner, report_a)
+    theirs = draft_of(outsider, report_b)
+    for user, hidden in ((colleague, mine), (colleague, theirs), (owner, theirs), (outsider, mine)):
+        assert hidden.section.get_edit_url() not in dashboard(login(user))
+
+
+def test_a_viewer_reads_their_regions_work_but_not_another_regions(
+    colleague, login, region_a, region_b
+):
+    factories.make_report(region_a, title="Our report")
+    factories.make_report(region_b, title="Their draft report")
+    factories.make_practice(region_b, status="draft", title="Their draft practice")
+    factories.make_practice(region_a, status="returned", title="Our returned practice")
+    page = dashboard(login(colleague))
+    assert "Our report" in page
+    assert "Our returned practice" in page
+    assert "Their draft report" not in page
+    assert "Their draft practice" not in page
+    # Read-only: no drafts section, no link to start work.
+    assert "My unsaved drafts" not in page
+    assert reverse("reports:report_create") not in page
+
+
+def test_an_editor_sees_their_regions_events_with_registrations(owner, login, region_a, region_b):
+    event = factories.make_event(region_a, title="Export forum", capacity=1)
+    for status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        Registration.objects.create(event=event, user=factories.make_user(), status=status)
+    factories.make_event(region_b, title="Another region's forum")
+    page = dashboard(login(owner))
+    assert "Export forum" in page
+    assert "1 registered, 1 waiting" in page
+    assert "Another region&#x27;s forum" not in page
+
+
+def test_a_coordinator_sees_the_review_queue_oldest_first_with_its_age(
+    coordinator, owner, outsider, login, region_a, region_b
+):
+    older = factories.make_report(
+        region_a, title="Older submission", texts=factories.complete_texts()
+    )
+    newer = factories.make_report(
+        region_b, title="Newer submission", texts=factories.complete_texts()
+    )
+    report_transition(report=older, actor=owner, action="submit")
+    report_transition(report=newer, actor=outsider, action="submit")
+    ActivityEntry.objects.filter(object_id=str(older.pk), verb="report.submitted").update(
+        created_at=timezone.now() - timedelta(days=4)
+    )
+    factories.make_practice(region_a, status="submitted", title="Practice to publish")
+    page = dashboard(login(coordinator))
+    assert page.index("Older submission") < page.index("Newer submission")
+    assert "waiting since 4 days" in page
+    assert "Practice to publish" in page
+
+
+def test_a_coordinator_sees_overdue_reports_region_lines_and_their_compendiums(
+    coordinator, login, region_a, region_b
+):
+    late = factories.make_report(region_b, title="Late report")
+    late.due_date = portal_today() - timedelta(days=1)
+    late.save()
+    factories.make_practice(region_a, title="Published practice")
+    factories.make_event(region_a, title="Next forum")
+    compendium = Compendium.objects.create(
+        requested_by=coordinator, language="en", report_ids=[], status="done", total=2
+    )
+    page = dashboard(login(coordinator))
+    assert "Late report" in page
+    assert "overdue by 1 day" in page
+    assert "1 good practice published" in page
+    assert "Next forum" in page
+    assert compendium.get_absolute_url() in page
+
+
+def test_a_stakeholder_sees_their_events_with_the_waiting_list_position_and_interests(
+    stakeholder, login, region_a
+):
+    event = factories.make_event(region_a, title="Full forum", capacity=1)
+    Registration.objects.create(event=event, user=factories.make_user(), status="confirmed")
+    Registration.objects.create(event=event, user=factories.make_user(), status="waiting")
+    Registration.objects.create(event=event, user=stakeholder, status="waiting")
+    practice = factories.make_practice(region_a, title="Export vouchers")
+    Interest.objects.create(
+        practice=practice,
+        user=stakeholder,
+        name="Sam",
+        email=stakeholder.email,
+        message="How?",
+        consent_at=timezone.now(),
+    )
+    page = dashboard(login(stakeholder))
+    assert "Full forum" in page
+    assert "On the waiting list, number 2" in page
+    assert "Export vouchers" in page
+
+
+def test_a_stakeholder_has_no_review_queue_and_no_regions_work(stakeholder, login, region_a):
+    factories.make_report(region_a, title="A region's draft")
+    factories.make_practice(region_a, status="submitted", title="A submitted practice")
+    page = dashboard(login(stakeholder))
+    assert "Waiting for review" not in page
+    assert "A region&#x27;s draft" not in page
+    assert "A submitted practice" not in page
+
+
+@pytest.mark.parametrize("role", ["owner", "colleague", "coordinator", "stakeholder"])
+def test_an_empty_dashboard_says_what_to_do_next(role, world, login):
+    page = dashboard(login(getattr(world, role)))
+    assert 'class="empty"' in page
+
+
+def test_visitors_are_asked_to_sign_in(login):
+    response = login(None).get(URL)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+# --- landing after sign-in -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["owner", "colleague", "stakeholder"])
+def test_everyone_lands_on_the_dashboard_after_signing_in(role, world, client):
+    user = getattr(world, role)
+    user.first_name = "Named"  # people without a name are asked for it first
+    user.set_password("a long enough password")
+    user.save()
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "a long enough password"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == URL
+
+
+def test_a_next_parameter_still_wins_after_signing_in(owner, client):
+    owner.set_password("a long enough password")
+    owner.save()
+    events = reverse("events:event_list")
+    response = client.post(
+        f"{reverse('account_login')}?next={events}",
+        {"login": owner.email, "password": "a long enough password"},
+    )
+    assert response["Location"] == events
+
+
+# --- the header's counts -------------------------------------------------------------------------
+
+
+def test_coordinators_read_how_many_things_wait_for_review_in_the_header(
+    coordinator, owner, login, region_a
+):
+    report = factories.make_report(region_a, texts=factories.complete_texts())
+    report_transition(report=report, actor=owner, action="submit")
+    factories.make_practice(region_a, status="submitted")
+    factories.make_practice(region_a, status="submitted")
+    page = login(coordinator).get(reverse("home")).content.decode()
+    assert "3 to review" in page
+
+
+def test_editors_read_how_many_things_wait_for_them_in_the_header(
+    owner, coordinator, login, region_a
+):
+    returned_report(region_a, coordinator, owner)
+    factories.make_practice(region_a, status="returned")
+    draft_of(owner, factories.make_report(region_a))
+    page = login(owner).get(reverse("home")).content.decode()
+    assert "3 to do" in page
+
+
+def test_viewers_and_stakeholders_have_no_count(
+    colleague, stakeholder, coordinator, owner, login, region_a
+):
+    returned_report(region_a, coordinator, owner)
+    for user in (colleague, stakeholder):
+        page = login(user).get(reverse("home")).content.decode()
+        assert "to do" not in page
+        assert "to review" not in page
+
+
+def test_the_header_count_costs_one_query(coordinator, login):
+    client = login(coordinator)
+    client.get(reverse("privacy"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("privacy"))
+    counts = [q["sql"] for q in queries.captured_queries if "reports_situationanalysis" in q["sql"]]
+    assert len(counts) == 1
+
+
+# --- query counts --------------------------------------------------------------------------------
+
+
+def _more_work(world):
+    """`make(n)`: n more of everything each role's dashboard lists."""
+
+    def make(n):
+        for _ in range(n):
+            report = factories.make_report(world.region_a, texts=factories.complete_texts())
+            report.due_date = portal_today() - timedelta(days=1)
+            report.save()
+            draft_of(world.owner, report)
+            returned = returned_report(world.region_a, world.coordinator, world.owner)
+            report_transition(report=returned, actor=world.owner, action="submit")
+            returned.refresh_from_db()
+            report_transition(
+                report=returned, actor=world.coordinator, action="request_changes", reason="More."
+            )
+            factories.make_practice(world.region_a, status="submitted")
+            factories.make_practice(world.region_a, status="draft")
+            event = factories.make_event(world.region_a)
+            Registration.objects.create(event=event, user=world.stakeholder, status="waiting")
+            practice = factories.make_practice(world.region_b)
+            Interest.objects.create(
+                practice=practice,
+                user=world.stakeholder,
+                name="S",
+                email="s@example.org",
+                message="?",
+                consent_at=timezone.now(),
+            )
+            Compendium.objects.create(requested_by=world.coordinator, language="en", status="done")
+            factories.make_region_with_partners(organisations=1, instruments=0)
+
+    return make
+
+
+@pytest.mark.parametrize("role", ["owner", "colleague", "coordinator", "stakeholder"])
+def test_dashboard_queries_do_not_grow_with_items(role, world, login, capsys):
+    count = assert_queries_do_not_grow(login(getattr(world, role)), URL, _more_work(world))
+    with capsys.disabled():
+        print(f"\ndashboard queries for {role}: {count}")
