@@ -98,8 +98,8 @@ def test_a_returned_report_lists_the_sections_with_unresolved_comments_and_how_m
     panel = next_step_panel(login(owner).get(detail_url(returned_report)).text)
     listed = panel.split("Sections with unresolved comments:")[1]
 
-    assert '<a href="#section-swot">SWOT analysis</a> · 2 unresolved comments' in listed
-    assert '<a href="#section-challenges">Challenges</a> · 1 unresolved comment' in listed
+    assert '<a href="#comments-swot">SWOT analysis</a> · 2 unresolved comments' in listed
+    assert '<a href="#comments-challenges">Challenges</a> · 1 unresolved comment' in listed
     assert "Recommendations" not in listed
     assert listed.index("Challenges") < listed.index("SWOT analysis")  # outline order
     assert listed.index("SWOT analysis") < listed.index("Submit again")
