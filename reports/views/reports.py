@@ -162,13 +162,14 @@ def _comments(user, report, posted: CommentForm | None) -> selectors.ReportComme
     """The report's threads, each with its forms (a new thread per section, a reply per open
     thread); `posted`, a comment form that was refused, takes the place it was sent from."""
     comments = selectors.report_comments(report)
-    slots: dict[str, object] = {}
+    groups: dict[str, selectors.CommentGroup] = {}  # by the section key posted ("": the report)
+    threads: dict[str, selectors.CommentThread] = {}  # by the first comment's pk, as posted
     for group in comments.groups:
         key = group.section.key if group.section else ""
         group.form = CommentForm(
             report=report, initial={"section": key}, auto_id=f"id_{group.anchor}_%s"
         )
-        slots[f"section:{key}"] = group
+        groups[key] = group
         for thread in group.threads:
             thread.can_resolve = access.can_resolve(user, thread.first)
             if thread.is_open:
@@ -177,15 +178,14 @@ def _comments(user, report, posted: CommentForm | None) -> selectors.ReportComme
                     initial={"parent": thread.first.pk},
                     auto_id=f"id_reply-{thread.first.pk}_%s",
                 )
-            slots[f"thread:{thread.first.pk}"] = thread
+            threads[str(thread.first.pk)] = thread
     if posted is not None:
-        thread = slots.get(f"thread:{posted.data.get('parent')}")
-        if isinstance(thread, selectors.CommentThread):
-            posted.auto_id = f"id_reply-{thread.first.pk}_%s"
-            thread.reply_form = posted
+        answered = threads.get(posted.data.get("parent", ""))
+        if answered is not None:
+            posted.auto_id = f"id_reply-{answered.first.pk}_%s"
+            answered.reply_form = posted
         else:
-            group = slots.get(f"section:{posted.data.get('section')}", comments.groups[0])
-            assert isinstance(group, selectors.CommentGroup)
+            group = groups.get(posted.data.get("section", ""), comments.groups[0])
             posted.auto_id = group.form.auto_id
             group.form = posted
     return comments
