@@ -18,7 +18,7 @@ from interventures.activity.models import ActivityEntry
 from interventures.dates import portal_today
 from interventures.richtext import plain_text
 from partners.access import roles_of
-from partners.models import User
+from partners.models import Membership, User
 from partners.selectors import people_with_organisations
 
 from . import access
@@ -675,6 +675,15 @@ def newest_reports_by_region() -> dict[int, SituationAnalysisReport]:
     for report in SituationAnalysisReport.objects.order_by("region_id", "-created_at"):
         newest.setdefault(report.region_id, report)
     return newest
+
+
+def region_editors(region_id: int) -> QuerySet[User]:
+    """The active editors of the region's partner organisations."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__role=Membership.Role.EDITOR,
+        memberships__organisation__region_id=region_id,
+    ).distinct()
 
 
 def compendiums_of(user, *, limit: int = 10) -> list[Compendium]:

@@ -5,12 +5,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
+from interventures.dates import portal_today
 from interventures.notifications.services import notify
 from interventures.richtext import sanitize
 from interventures.workflow.services import transition
@@ -24,9 +25,11 @@ from .models import (
     MAX_SECTION_CHARS,
     Compendium,
     CompendiumStatus,
+    DeadlineReminder,
     Indicator,
     PDFJob,
     PDFJobStatus,
+    ReminderStep,
     ReportSection,
     ReviewComment,
     SectionDraft,
@@ -34,7 +37,7 @@ from .models import (
     SituationAnalysisReport,
 )
 from .outline import OUTLINE
-from .selectors import people_who_can_see
+from .selectors import people_who_can_see, region_editors
 from .tasks import CompendiumFailed, build_compendium, render_pdf
 from .workflow import REPORT_WORKFLOW
 
@@ -297,6 +300,50 @@ def report_due_date_set(
             )
     report.due_date = locked.due_date
     return report
+
+
+def deadline_reminders_send(*, today: date | None = None) -> int:
+    """Remind the region's editors of each report still to be written or changed whose due date
+    is at most `DEADLINE_REMINDER_DAYS` days away ("before") or today ("on the day"), once per
+    report, step and due date (`DeadlineReminder`): a second run sends nothing again, a run
+    missed the day before still sends. Returns how many reminders were sent."""
+    today = today or portal_today()
+    ahead = today + timedelta(days=settings.DEADLINE_REMINDER_DAYS)
+    steps = {
+        ReminderStep.BEFORE: Q(due_date__gt=today, due_date__lte=ahead),
+        ReminderStep.ON_THE_DAY: Q(due_date=today),
+    }
+    sent = 0
+    for step, when in steps.items():
+        reminded = DeadlineReminder.objects.filter(
+            report=OuterRef("pk"), step=step, due_date=OuterRef("due_date")
+        )
+        due = (
+            SituationAnalysisReport.objects.filter(when, status__in=EDITABLE_STATUSES)
+            .exclude(Exists(reminded))
+            .select_related("region")
+        )
+        for report in due:
+            with transaction.atomic():
+                _reminder, created = DeadlineReminder.objects.get_or_create(
+                    report=report, step=step, due_date=report.due_date
+                )
+                if created:
+                    _remind(report, days=(report.due_date - today).days)
+                    sent += 1
+    return sent
+
+
+def _remind(report: SituationAnalysisReport, *, days: int) -> None:
+    notify(
+        recipients=region_editors(report.region_id),
+        kind="report.due_soon",
+        target=report,
+        url=report.get_absolute_url(),
+        data={"due_date": report.due_date.isoformat(), "days": days},
+        email_templates="reports/email/due_soon",
+        email_context={"report": report, "days": days},
+    )
 
 
 # --- compendiums -----------------------------------------------------------------------------

@@ -34,6 +34,7 @@ KINDS: dict[str, Kind] = {
     "invitation.accepted": Kind(_("Someone accepted my invitation"), Channel.APP),
     "comment.mention": Kind(_("Someone mentioned me in a comment"), Channel.DIGEST),
     "comment.reply": Kind(_("Someone answered a comment thread I take part in"), Channel.DIGEST),
+    "report.due_soon": Kind(_("A report of my region is due soon or today")),
 }
 
 
