@@ -22,6 +22,8 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 
+from interventures.notifications.models import Notification
+
 from . import factories
 
 ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordinator")
@@ -839,6 +841,37 @@ DATA_RIGHTS = [
     Route("account_delete", Access.SIGNED_IN, methods=POST_ACTION),
 ]
 
+
+def _notification_of_the_owner(world) -> dict:
+    notification = Notification.objects.create(
+        recipient=world.owner,
+        kind="report.changes_requested",
+        channel="app",
+        url=world.region_a.get_absolute_url(),
+    )
+    return {"pk": notification.pk}
+
+
+NOTIFICATIONS = [
+    Route("notifications:notification_list", Access.SIGNED_IN),
+    Route(
+        "notifications:notification_open",
+        Access.SIGNED_IN,
+        kwargs=_notification_of_the_owner,
+        expect={
+            "owner": Outcome.REDIRECT,
+            **dict.fromkeys(
+                ("stakeholder", "colleague", "outsider", "coordinator"), Outcome.NOT_FOUND
+            ),
+        },
+        reason="a notification is its recipient's alone: opening it leads them to where it "
+        "happened; anyone else gets 404",
+        html=False,
+    ),
+    Route("notifications:mark_all_read", Access.SIGNED_IN, methods=POST_ACTION),
+    Route("notifications:preferences", Access.SIGNED_IN, methods=POST_FORM),
+]
+
 ADMIN = [
     # Every URL the admin generates (changelists, change forms, the catch-all redirect...).
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
@@ -854,6 +887,7 @@ ROUTES: list[Route] = [
     *MFA,
     *USERSESSIONS,
     *DATA_RIGHTS,
+    *NOTIFICATIONS,
     *ADMIN,
 ]
 
