@@ -66,7 +66,7 @@ def review_queue() -> list[QueueItem]:
             report.get_absolute_url(),
             report.region.name,
             report.language,
-            report.submitted_at,
+            report.submitted_at,  # type: ignore[attr-defined]  # annotated by the selector
         )
         for report in report_selectors.submitted_reports()
     ] + [
@@ -76,7 +76,7 @@ def review_queue() -> list[QueueItem]:
             practice.get_absolute_url(),
             practice.region.name,
             practice.language,
-            practice.submitted_at,
+            practice.submitted_at,  # type: ignore[attr-defined]  # annotated by the selector
         )
         for practice in practice_selectors.submitted_practices()
     ]

@@ -1,6 +1,7 @@
 """Writes of the reports app: sections, drafts, the review workflow and comments."""
 
 from datetime import date, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -324,23 +325,24 @@ def deadline_reminders_send(*, today: date | None = None) -> int:
             .select_related("region")
         )
         for report in due:
+            due_date = cast(date, report.due_date)  # the query kept reports with one
             with transaction.atomic():
                 _reminder, created = DeadlineReminder.objects.get_or_create(
-                    report=report, step=step, due_date=report.due_date
+                    report=report, step=step, due_date=due_date
                 )
                 if created:
-                    _remind(report, days=(report.due_date - today).days)
+                    _remind(report, due_date=due_date, days=(due_date - today).days)
                     sent += 1
     return sent
 
 
-def _remind(report: SituationAnalysisReport, *, days: int) -> None:
+def _remind(report: SituationAnalysisReport, *, due_date: date, days: int) -> None:
     notify(
         recipients=region_editors(report.region_id),
         kind="report.due_soon",
         target=report,
         url=report.get_absolute_url(),
-        data={"due_date": report.due_date.isoformat(), "days": days},
+        data={"due_date": due_date.isoformat(), "days": days},
         email_templates="reports/email/due_soon",
         email_context={"report": report, "days": days},
     )
