@@ -92,7 +92,7 @@ def test_signing_in_lands_on_the_page_in_the_saved_language(client, hungarian):
         follow=True,
     )
 
-    assert response.redirect_chain[-1][0] == "/hu/"
+    assert response.redirect_chain[-1][0] == "/hu/dashboard/"
     assert response.status_code == 200
 
 

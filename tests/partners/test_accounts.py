@@ -50,10 +50,10 @@ def test_unverified_account_cannot_sign_in(client, db):
     assert "_auth_user_id" not in client.session
 
 
-def test_partner_lands_in_their_region_after_signing_in(client, owner, region_a):
+def test_partner_lands_on_their_dashboard_after_signing_in(client, owner, region_a):
     response = sign_in(client, owner.email)
 
-    assert response["Location"] == region_a.get_absolute_url()
+    assert response["Location"] == reverse("dashboard")
 
 
 def test_wrong_password_is_refused_with_a_message(client, owner):
