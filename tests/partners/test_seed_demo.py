@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
+from partners.people import person_label
 from tests.harness.mfa import totp_code
 
 
@@ -39,6 +40,30 @@ def test_seed_loads_the_five_regions_their_partners_and_the_demo_accounts(db):
     assert PartnerOrganisation.objects.get(kind="advisory").region is None
     assert PolicyInstrument.objects.filter(region__slug="klaipeda", name__contains="2030").exists()
     assert counts() == [5, 9, 5, 12, 10]
+
+
+def test_demo_accounts_have_names_usual_in_their_region(db):
+    seed()
+
+    def name(local_part):
+        return User.objects.get(email=f"{local_part}@demo.interventures.eu").get_full_name()
+
+    assert name("editor.lombardy") == "Giulia Bianchi"
+    assert name("viewer.lombardy") == "Marco Ferrari"
+    assert name("editor.pecs") == "Eszter Kovács"
+    assert name("viewer.klaipeda") == "Tomas Kazlauskas"
+    assert name("coordinator") == "Anna Horváth"
+    assert name("stakeholder") == "Sofia Romano"
+    assert not User.objects.filter(first_name="").exists()
+
+
+def test_a_demo_partner_is_shown_by_name_and_organisation(db):
+    seed()
+    editor = User.objects.get(email="editor.podkarpackie@demo.interventures.eu")
+
+    assert person_label(editor, names_shown=True) == (
+        "Katarzyna Nowak (Rzeszów Regional Development Agency)"
+    )
 
 
 def test_seeding_twice_changes_nothing(db):

@@ -16,6 +16,21 @@ DEFAULT_PASSWORD = "interventures-demo"  # noqa: S105 - documented demo password
 # The demo coordinator's authenticator app (TOTP): coordinators must sign in with a second
 # factor, so the README publishes this secret for people and scripted checks. Demo only.
 DEMO_TOTP_SECRET = "LQ55RD4ZVROLSLK73CI6GQJKMEI6OWZK"  # noqa: S105 - documented demo secret
+# Demo people have names usual in their region, so pages read as the partnership would.
+DEMO_NAMES = {
+    "coordinator": ("Anna", "Horváth"),
+    "stakeholder": ("Sofia", "Romano"),
+    "editor.pecs": ("Eszter", "Kovács"),
+    "viewer.pecs": ("Bence", "Nagy"),
+    "editor.lombardy": ("Giulia", "Bianchi"),
+    "viewer.lombardy": ("Marco", "Ferrari"),
+    "editor.podkarpackie": ("Katarzyna", "Nowak"),
+    "viewer.podkarpackie": ("Piotr", "Wiśniewski"),
+    "editor.castilla-y-leon": ("Lucía", "García"),
+    "viewer.castilla-y-leon": ("Javier", "Martín"),
+    "editor.klaipeda": ("Rūta", "Petrauskienė"),
+    "viewer.klaipeda": ("Tomas", "Kazlauskas"),
+}
 
 
 class Command(BaseCommand):
@@ -60,20 +75,15 @@ class Command(BaseCommand):
                 organisation_name=row["organisation_name"], defaults={"kind": row["kind"]}
             )
 
-        # Demo people are named after what they are, so pages read "Editor Lombardy (…)".
-        coordinator = self._account(
-            "coordinator", is_coordinator=True, first_name="Coordinator", last_name="Demo"
-        )
+        coordinator = self._account("coordinator", is_coordinator=True)
         if not Authenticator.objects.filter(
             user=coordinator, type=Authenticator.Type.TOTP
         ).exists():
             TOTP.activate(coordinator, DEMO_TOTP_SECRET)
-        self._account("stakeholder", first_name="Stakeholder", last_name="Demo")
+        self._account("stakeholder")
         for slug, short_name in partnership.DEMO_ACCOUNT_ORGANISATION.items():
             for role in Membership.Role:
-                user = self._account(
-                    f"{role}.{slug}", first_name=role.label, last_name=regions[slug].name
-                )
+                user = self._account(f"{role}.{slug}")
                 Membership.objects.update_or_create(
                     user=user, organisation=organisations[short_name], defaults={"role": role}
                 )
@@ -96,7 +106,10 @@ class Command(BaseCommand):
 
     def _account(self, local_part: str, **fields) -> User:
         email = f"{local_part}@{DEMO_DOMAIN}"
-        user, created = User.objects.update_or_create(email=email, defaults=fields)
+        first_name, last_name = DEMO_NAMES[local_part]
+        user, created = User.objects.update_or_create(
+            email=email, defaults={"first_name": first_name, "last_name": last_name, **fields}
+        )
         if created or self._password is not None:
             user.password = self._password_hash()
             user.save(update_fields=["password"])
