@@ -142,6 +142,7 @@ def test_a_coordinator_sees_the_review_queue_oldest_first_with_its_age(
     assert page.index("Older submission") < page.index("Newer submission")
     assert "waiting since 4 days" in page
     assert "Practice to publish" in page
+    assert "submitted today" in page  # the newer one
 
 
 def test_a_coordinator_sees_overdue_reports_region_lines_and_their_compendiums(
