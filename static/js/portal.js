@@ -2,13 +2,15 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
-    // Close the account menu (a native <details>) with Escape or a click elsewhere.
-    var menus = document.querySelectorAll("details.account-menu");
+    // Close the account menu and the phone's menu (native <details>) with Escape or a click
+    // elsewhere; Escape closes the innermost open one (the account menu is inside the other).
+    var menus = document.querySelectorAll("details.account-menu, details.site-menu");
     menus.forEach(function (menu) {
       menu.addEventListener("keydown", function (event) {
         if (event.key === "Escape" && menu.open) {
           menu.open = false;
           menu.querySelector("summary").focus();
+          event.stopPropagation();
         }
       });
     });

@@ -5,12 +5,14 @@ Links in text and statuses do not rely on colour alone."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from reports.models import MAX_SECTION_CHARS
+from reports import services as report_services
+from reports.models import MAX_SECTION_CHARS, ReportSection
 from tests.e2e.sessions import carry_session
 from tests.harness import factories
 from tests.harness.checks import client_for, url_of
@@ -196,6 +198,111 @@ def test_form_errors_are_announced_linked_to_their_fields_and_pass_axe(
 
     violations = axe_violations(page)
     assert not violations, report({f"{case} with errors": violations})
+
+
+# --- the states a page can be in ------------------------------------------------------------
+
+# The sweep above sees each page in the state the registry's objects give it; these are the
+# other states people meet (a draft offered, a conflict, a report returned, approved or
+# overdue, lists with nothing to show), set up by factories and checked as the role meeting them.
+
+
+def _section(w):
+    return factories.make_report(w.region_a).sections.get(key="opportunities")
+
+
+def _section_with_a_draft(w):
+    section = _section(w)
+    report_services.draft_autosave(
+        section=section, author=w.owner, body="<p>Not saved yet.</p>", base_version=0
+    )
+    return section
+
+
+def _report_after(w, *steps):
+    report = factories.make_report(w.region_a, texts=factories.complete_texts())
+    for actor, action, reason in steps:
+        report_services.report_transition(
+            report=report, actor=getattr(w, actor), action=action, reason=reason
+        )
+    return report
+
+
+SUBMITTED = ("owner", "submit", "")
+RETURNED = ("coordinator", "request_changes", "Add the 2019 export figures, please.")
+APPROVED = ("coordinator", "approve", "")
+
+
+def save_after_someone_else(page, w):
+    """Someone else saves the section while the page is open; saving it gives the conflict."""
+    section = ReportSection.objects.get(report__region=w.region_a, key="opportunities")
+    other = factories.make_user(first_name="Sergio", last_name="Second")
+    factories.make_membership(other, w.org_a)
+    report_services.section_save(
+        section=section, author=other, body="<p>Their text.</p>", base_version=section.version
+    )
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.locator("form.section-form").evaluate(
+            "form => HTMLFormElement.prototype.submit.call(form)"
+        )
+    page.wait_for_load_state()
+    assert posted.value.status == 409
+    assert page.locator("#conflict").count() == 1
+
+
+@dataclass(frozen=True)
+class PageState:
+    role: str
+    url: Callable[[object], str]
+    then: Callable | None = None  # what the person does on the page to reach the state
+
+
+PAGE_STATES = {
+    "section editor, a draft offered": PageState(
+        "owner", lambda w: _section_with_a_draft(w).get_edit_url()
+    ),
+    "section editor, continuing the draft": PageState(
+        "owner", lambda w: _section_with_a_draft(w).get_edit_url() + "?draft=1"
+    ),
+    "section editor, a conflict": PageState(
+        "owner", lambda w: _section(w).get_edit_url(), then=save_after_someone_else
+    ),
+    "report in review, for the coordinator": PageState(
+        "coordinator", lambda w: _report_after(w, SUBMITTED).get_absolute_url()
+    ),
+    "report returned with a reason, for its editor": PageState(
+        "owner", lambda w: _report_after(w, SUBMITTED, RETURNED).get_absolute_url()
+    ),
+    "report approved, for the coordinator": PageState(
+        "coordinator", lambda w: _report_after(w, SUBMITTED, APPROVED).get_absolute_url()
+    ),
+    "report overdue, for its editor": PageState(
+        "owner",
+        lambda w: report_services.report_due_date_set(
+            report=factories.make_report(w.region_a),
+            due_date=timezone.localdate() - timedelta(days=3),
+            actor=w.coordinator,
+        ).get_absolute_url(),
+    ),
+    "practices, a search that finds nothing": PageState(
+        "anonymous", lambda w: reverse("practices:practice_list") + "?q=nothing+matches+this"
+    ),
+    "events, a filter that finds nothing": PageState(
+        "anonymous", lambda w: reverse("events:event_list") + "?kind=webinar"
+    ),
+}
+
+
+@pytest.mark.parametrize("state", list(PAGE_STATES), ids=list(PAGE_STATES))
+def test_page_in_each_of_its_states_passes_axe(state, world, browser_page, axe_violations):
+    case = PAGE_STATES[state]
+    page = browser_page(client_for(route("home"), world, case.role))
+    visit(page, case.url(world))
+    if case.then is not None:
+        case.then(page, world)
+
+    violations = axe_violations(page)
+    assert not violations, report({state: violations})
 
 
 # --- not by colour alone --------------------------------------------------------------------
