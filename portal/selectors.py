@@ -126,6 +126,7 @@ class Dashboard:
     overdue: list = field(default_factory=list)
     regions: list[RegionStatus] = field(default_factory=list)
     compendiums: list = field(default_factory=list)
+    comments: list = field(default_factory=list)
     registrations: list = field(default_factory=list)
     interests: list = field(default_factory=list)
 
@@ -149,6 +150,7 @@ def dashboard_of(user: User) -> Dashboard:
             overdue=list(report_selectors.overdue_reports()),
             regions=region_statuses(),
             compendiums=report_selectors.compendiums_of(user),
+            comments=list(report_selectors.comments_waiting_for(user)),
         )
     if roles.member_region_ids:
         reports = report_selectors.report_work(user)
@@ -162,6 +164,7 @@ def dashboard_of(user: User) -> Dashboard:
             drafts=list(report_selectors.drafts_of(user)),
             practices=list(practice_selectors.practices_to_finish(user)),
             events=list(event_selectors.region_events_ahead(user)),
+            comments=list(report_selectors.comments_waiting_for(user)),
         )
     return Dashboard(
         registrations=list(event_selectors.registrations_ahead(user)),

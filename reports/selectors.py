@@ -6,7 +6,17 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -689,3 +699,30 @@ def region_editors(region_id: int) -> QuerySet[User]:
 def compendiums_of(user, *, limit: int = 10) -> list[Compendium]:
     """The compendiums the user asked for, newest first."""
     return list(Compendium.objects.filter(requested_by=user).order_by("-created_at")[:limit])
+
+
+def comments_waiting_for(user) -> QuerySet[ReviewComment]:
+    """The open comment threads, in reports the user may comment on, that wait for the user: one
+    of their comments mentions the user, or the user took part, and the latest word is someone
+    else's. Each thread's first comment, with `last_at`, most recent first: one query (and one
+    for the authors' organisations)."""
+    roles = roles_of(user)
+    in_thread = Q(pk=OuterRef("pk")) | Q(parent_id=OuterRef("pk"))
+    thread = ReviewComment.objects.filter(in_thread)
+    latest = thread.order_by("-created_at", "-pk")
+    threads = ReviewComment.objects.filter(parent__isnull=True, resolved_at__isnull=True)
+    if not roles.coordinator:
+        threads = threads.filter(report__region_id__in=roles.member_region_ids)
+    return (
+        threads.annotate(
+            mentions_me=Exists(thread.filter(body__contains=f"](user:{user.pk})")),
+            took_part=Exists(thread.filter(author=user)),
+            last_author_id=Subquery(latest.values("author_id")[:1]),
+            last_at=Subquery(latest.values("created_at")[:1]),
+        )
+        .filter(Q(mentions_me=True) | Q(took_part=True))
+        .exclude(last_author_id=user.pk)
+        .select_related("report", "section", "author")
+        .prefetch_related(people_with_organisations("author"))
+        .order_by("-last_at", "-pk")
+    )

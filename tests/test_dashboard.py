@@ -13,8 +13,9 @@ from events.models import Registration, RegistrationStatus
 from interventures.activity.models import ActivityEntry
 from interventures.dates import portal_today
 from practices.models import Interest
+from reports.mentions import token_for
 from reports.models import SPECS, Compendium, SectionDraft
-from reports.services import report_transition
+from reports.services import comment_add, comment_resolve, report_transition
 from tests.harness import factories
 from tests.harness.queries import assert_queries_do_not_grow
 
@@ -195,6 +196,43 @@ def test_a_stakeholder_has_no_review_queue_and_no_regions_work(stakeholder, logi
     assert "A submitted practice" not in page
 
 
+def test_comments_that_mention_me_or_answer_me_wait_on_my_dashboard(
+    owner, colleague, coordinator, login, region_a
+):
+    report = factories.make_report(region_a, title="Commented report")
+    section = report.sections.get(key="opportunities")
+    comment_add(
+        report=report,
+        author=coordinator,
+        body=f"{token_for(owner)} where do these figures come from?",
+        section=section,
+    )
+    mine = comment_add(report=report, author=colleague, body="Shall we add Swiss exports?")
+    comment_add(report=report, author=owner, body="Yes, I will.", parent=mine)
+    page = dashboard(login(owner))
+    assert "where do these figures come from?" in page
+    assert "you are mentioned" in page
+    # The owner had the last word in the colleague's thread: it waits for the colleague.
+    assert "Shall we add Swiss exports?" not in page
+    colleagues = dashboard(login(colleague))
+    assert "Shall we add Swiss exports?" in colleagues
+    assert "answered since your comment" in colleagues
+    assert "where do these figures come from?" not in colleagues
+
+
+def test_a_resolved_thread_or_another_regions_thread_is_not_shown(
+    owner, outsider, coordinator, login, region_a, region_b
+):
+    ours = factories.make_report(region_a)
+    theirs = factories.make_report(region_b)
+    done = comment_add(report=ours, author=coordinator, body=f"{token_for(owner)} fixed?")
+    comment_resolve(comment=done, user=coordinator)
+    comment_add(report=theirs, author=coordinator, body=f"{token_for(owner)} secret of region B")
+    page = dashboard(login(owner))
+    assert "fixed?" not in page
+    assert "secret of region B" not in page
+
+
 @pytest.mark.parametrize("role", ["owner", "colleague", "coordinator", "stakeholder"])
 def test_an_empty_dashboard_says_what_to_do_next(role, world, login):
     page = dashboard(login(getattr(world, role)))
@@ -309,6 +347,10 @@ def _more_work(world):
                 consent_at=timezone.now(),
             )
             Compendium.objects.create(requested_by=world.coordinator, language="en", status="done")
+            for user in (world.owner, world.colleague, world.coordinator):
+                comment_add(report=report, author=world.outsider, body=f"{token_for(user)} ?")
+            thread = comment_add(report=report, author=world.colleague, body="Mine")
+            comment_add(report=report, author=world.coordinator, body="Answer", parent=thread)
             factories.make_region_with_partners(organisations=1, instruments=0)
 
     return make
