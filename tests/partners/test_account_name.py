@@ -8,6 +8,7 @@ from interventures.activity.models import ActivityEntry
 from tests.harness import factories
 
 NAME_URL = reverse("partners:account_name")
+DASHBOARD_URL = reverse("dashboard")
 
 
 def sign_in(client, user, **params):
@@ -21,7 +22,7 @@ def test_someone_without_a_name_is_asked_for_it_after_signing_in(client, stakeho
     response = sign_in(client, stakeholder)
 
     assert response.status_code == 302
-    assert response["Location"] == f"{NAME_URL}?next=%2F"
+    assert response["Location"] == f"{NAME_URL}?next=%2Fdashboard%2F"
     page = client.get(response["Location"])
     assert "The other partners of your region" in page.text
 
@@ -35,11 +36,11 @@ def test_after_giving_the_name_they_go_on_to_where_they_were_going(client, stake
     assert saved["Location"] == "/events/"
     stakeholder.refresh_from_db()
     assert stakeholder.get_full_name() == "Sofia Romano"
-    assert sign_in(client, stakeholder)["Location"] == "/"
+    assert sign_in(client, stakeholder)["Location"] == DASHBOARD_URL
 
 
-def test_someone_with_a_name_is_not_asked(client, owner, region_a):
-    assert sign_in(client, owner)["Location"] == region_a.get_absolute_url()
+def test_someone_with_a_name_is_not_asked(client, owner):
+    assert sign_in(client, owner)["Location"] == DASHBOARD_URL
 
 
 def test_the_name_page_is_in_the_account_menu_and_shows_the_current_name(login, owner):
