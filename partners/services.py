@@ -120,7 +120,6 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-@transaction.atomic
 def user_set_name(*, user: User, first_name: str, last_name: str) -> None:
     """Set the name partners read next to the person's organisation (partners/people.py)."""
     if (user.first_name, user.last_name) != (first_name, last_name):
@@ -130,6 +129,7 @@ def user_set_name(*, user: User, first_name: str, last_name: str) -> None:
         log_action(actor=user, verb="account.name_changed", target=user)
 
 
+@transaction.atomic
 def instrument_create(*, region: Region, data: dict, actor=None) -> PolicyInstrument:
     instrument = PolicyInstrument.objects.create(region=region, **data)
     log_action(actor=actor, verb="instrument.created", target=instrument)
