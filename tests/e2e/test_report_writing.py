@@ -242,10 +242,11 @@ def test_report_goes_through_review_to_publication(owner, coordinator, report, l
     expect(history).to_have_count(2)
     expect(history.last).to_contain_text("In review → Changes requested")
     expect(history.last.locator("blockquote.reason")).to_have_text(reason)
-    submit_and_wait(editor, "Submit for review")
+    submit_and_wait(editor, "Submit again")
     expect(status_of(editor)).to_have_text("In review")
 
     reviewer.reload()
+    reviewer.get_by_role("link", name="Approve the report…").click()
     submit_and_wait(reviewer, "Approve the report")
     expect(status_of(reviewer)).to_have_text("Approved")
 
@@ -307,9 +308,15 @@ def test_report_page_with_a_comment_passes_axe(
 ):
     page = browser_page(login(colleague))
     page.goto(report.get_absolute_url())
-    page.get_by_role("textbox", name="Comment").fill("The SWOT analysis could name the ports.")
-    page.get_by_label("About").select_option(label="SWOT analysis")
-    assert submit_and_wait(page, "Add comment").status == 302
+    page.get_by_text("Comment on “SWOT analysis”").click()
+    form = page.locator("details.comment-new[open] form")
+    form.get_by_role("textbox", name="Comment", exact=True).fill(
+        "The SWOT analysis could name the ports."
+    )
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        form.get_by_role("button", name="Add comment").click()
+    page.wait_for_load_state()
+    assert posted.value.status == 302
     comment = page.locator("#comments .comment")
     expect(comment).to_have_count(1)
     expect(comment).to_contain_text("The SWOT analysis could name the ports.")
