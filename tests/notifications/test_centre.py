@@ -53,6 +53,15 @@ def test_the_header_counts_my_unread_notifications(login, owner):
     assert '<span class="notifications-count">2<span class="visually-hidden"> unread' in page
 
 
+def test_on_a_phone_the_folded_menu_shows_the_unread_count_too(login, owner):
+    note(owner)
+
+    page = login(owner).get(reverse("home")).content.decode()
+
+    menu = page.split('<summary class="site-menu-toggle">', 1)[1].split("</summary>", 1)[0]
+    assert '<span class="notifications-count">1<span class="visually-hidden"> unread' in menu
+
+
 def test_visitors_see_no_notifications_link(login):
     assert "notifications-link" not in login(None).get(reverse("home")).content.decode()
 
