@@ -9,6 +9,7 @@ from demo import partners as partnership
 from demo.events import link_event_practices, seed_events
 from demo.practices import seed_practices
 from demo.reports import seed_reports
+from demo.workspace import seed_workspace
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
 DEMO_DOMAIN = "demo.interventures.eu"
@@ -91,6 +92,7 @@ class Command(BaseCommand):
         new_events = seed_events()
         new_practices = seed_practices()
         link_event_practices()
+        new_workspace = seed_workspace(demo_domain=DEMO_DOMAIN)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
@@ -99,6 +101,8 @@ class Command(BaseCommand):
                 f"{new_reports} new Situation Analysis Reports, "
                 f"{new_events} new events, "
                 f"{new_practices} new good practices, "
+                f"{new_workspace} new workspace items (due dates, comments, notifications, "
+                f"registrations), "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password or DEFAULT_PASSWORD} unless changed)."
             )
