@@ -52,6 +52,12 @@ PRACTICE_WORKFLOW = Workflow(
             may=access.is_reviewer,
             effect=stamp_publication,
             done=gettext_lazy("The practice is published and now public."),
+            label=gettext_lazy("Publish the practice"),
+            confirm=gettext_lazy(
+                "The practice becomes public: anyone can find it on the portal and in the "
+                "open-data exports, and its editors can no longer change its record. The owner "
+                "organisation's editors are notified (by email, unless they chose otherwise)."
+            ),
         ),
         "return": Transition(
             sources=SUBMITTED,

@@ -147,7 +147,7 @@ def practice_submit(request, slug):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def practice_publish(request, slug):
     return _take_step(request, slug, "publish")
 

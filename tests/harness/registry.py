@@ -659,7 +659,7 @@ PRACTICES = [
         "practices:practice_publish",
         Access.COORDINATOR,
         kwargs=_submitted_practice,
-        methods=POST_ACTION,
+        methods=POST_FORM,
         unpublished_sample=True,
     ),
     Route(

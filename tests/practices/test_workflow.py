@@ -31,6 +31,22 @@ def test_region_editor_submits_a_practice_and_coordinators_are_emailed(
     assert practice.title in mailoutbox[0].subject
 
 
+def test_publishing_first_says_what_will_happen_and_changes_nothing_until_confirmed(
+    coordinator, region_a, login
+):
+    practice = factories.make_practice(region_a, status="submitted")
+    client = login(coordinator)
+
+    page = client.get(practice.get_absolute_url()).text
+    confirmation = client.get(reverse("practices:practice_publish", args=[practice.slug]))
+
+    assert f'href="{reverse("practices:practice_publish", args=[practice.slug])}"' in page
+    assert confirmation.status_code == 200
+    assert "The practice becomes public" in confirmation.text
+    practice.refresh_from_db()
+    assert practice.status == PracticeStatus.SUBMITTED
+
+
 def test_coordinator_publishes_and_the_owners_editors_are_emailed(
     owner, coordinator, region_a, org_a, login, django_capture_on_commit_callbacks, mailoutbox
 ):
