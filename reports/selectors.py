@@ -382,28 +382,6 @@ def personal_data_of(user) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class OpenComments:
-    section: ReportSection
-    count: int
-
-
-def sections_with_open_comments(report: SituationAnalysisReport) -> list[OpenComments]:
-    """The sections that have unresolved comments, in outline order, with how many: one query
-    however many sections (the sections themselves are the report's prefetched ones)."""
-    counts = dict(
-        ReviewComment.objects.filter(report=report, section__isnull=False, resolved_at__isnull=True)
-        .values_list("section")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    return [
-        OpenComments(section, counts[section.pk])
-        for section in report.sections.all()
-        if section.pk in counts
-    ]
-
-
 def missing_required_sections(report: SituationAnalysisReport) -> list[str]:
     """Titles of the outline's required sections that are still empty."""
     return [

@@ -69,6 +69,11 @@ def _detail_context(request, report, **forms):
         if steps and steps[-1].entry.to_state == report.status == ReportStatus.CHANGES_REQUESTED
         else None
     )
+    comments = (
+        _comments(user, report, forms.get("comment_form"))
+        if access.can_comment(user, report)
+        else None
+    )
     return {
         "report": report,
         "completeness": selectors.completeness(report),
@@ -77,16 +82,17 @@ def _detail_context(request, report, **forms):
         "can_comment": access.can_comment(user, report),
         "can_review": can_review,
         "can_reopen": access.can_reopen(user, report),
-        "comments": _comments(user, report, forms.get("comment_form"))
-        if access.can_comment(user, report)
-        else None,
+        "comments": comments,
         "changes_form": forms.get("changes_form")
         or ReasonForm(prefix="changes", workflow=REPORT_WORKFLOW),
         "names_shown": names_shown,
         "steps": steps,
         "activity": activity,
         "returned": returned,
-        "open_comments": selectors.sections_with_open_comments(report) if returned else [],
+        # The sections whose threads are still open, counted from the threads shown below.
+        "open_comments": [group for group in comments.groups if group.section and group.open_count]
+        if returned and comments
+        else [],
         "missing_sections": selectors.missing_required_sections(report)
         if access.can_submit(user, report)
         else [],
