@@ -99,9 +99,12 @@ def on_second_factor_failed(sender, request, user, authenticator, **kwargs):
     )
 
 
-def on_user_saving(sender, instance, raw=False, **kwargs):
-    """Remember the roles before the save, to log what it changes."""
+def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember the roles before the save, to log what it changes (a save of other fields only,
+    such as the last sign-in, cannot change them: no query)."""
     if raw or instance._state.adding:
+        return
+    if update_fields is not None and not set(update_fields) & set(ROLE_FIELDS):
         return
     before = User.objects.filter(pk=instance.pk).values(*ROLE_FIELDS).first() or {}
     instance._roles_before = before
