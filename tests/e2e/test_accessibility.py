@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from reports import services as report_services
 from reports.models import MAX_SECTION_CHARS, ReportSection
@@ -245,9 +246,9 @@ def save_after_someone_else(page, w):
         page.locator("form.section-form").evaluate(
             "form => HTMLFormElement.prototype.submit.call(form)"
         )
-    page.wait_for_load_state()
     assert posted.value.status == 409
-    assert page.locator("#conflict").count() == 1
+    # The response arrives before the browser has replaced the page with it; wait for the page.
+    expect(page.locator("#conflict")).to_have_count(1)
 
 
 @dataclass(frozen=True)
