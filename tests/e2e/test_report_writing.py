@@ -95,10 +95,13 @@ def section_on_report(page, report):
 
 
 def submit_and_wait(page, button_name):
-    """Click a submit button; return the response of the POST it sends."""
-    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+    """Click a submit button; return the response of the POST it sends once the browser shows
+    the page it answered with."""
+    with (
+        page.expect_navigation(),
+        page.expect_response(lambda r: r.request.method == "POST") as posted,
+    ):
         page.get_by_role("button", name=button_name).click()
-    page.wait_for_load_state()
     return posted.value
 
 
