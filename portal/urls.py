@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/data/delete/", views.account_delete, name="account_delete"),
     path("", include("partners.urls")),
     path("reports/", include("reports.urls")),
+    path("action-plans/", include("plans.urls")),
     path("events/", include("events.urls")),
     path("practices/", include("practices.urls")),
     path("notifications/", include("interventures.notifications.urls")),

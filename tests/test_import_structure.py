@@ -16,6 +16,7 @@ PACKAGES = [
     "reports",
     "practices",
     "events",
+    "plans",
     "portal",
     "demo",
 ]

@@ -35,6 +35,14 @@ KINDS: dict[str, Kind] = {
     "comment.mention": Kind(_("Someone mentioned me in a comment"), Channel.DIGEST),
     "comment.reply": Kind(_("Someone answered a comment thread I take part in"), Channel.DIGEST),
     "report.due_soon": Kind(_("A report of my region is due soon or today")),
+    "plan.submitted": Kind(_("An action plan was submitted for review")),
+    "plan.changes_requested": Kind(_("Changes were requested to an action plan")),
+    "plan.approved": Kind(_("An action plan was approved")),
+    "plan.reopened": Kind(_("An action plan was reopened for changes")),
+    "monitoring.submitted": Kind(_("A monitoring report was submitted for review")),
+    "monitoring.changes_requested": Kind(_("Changes were requested to a monitoring report")),
+    "monitoring.approved": Kind(_("A monitoring report was approved")),
+    "monitoring.reopened": Kind(_("A monitoring report was reopened for changes")),
 }
 
 

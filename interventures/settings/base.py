@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "reports",
     "practices",
     "events",
+    "plans",
     "portal",
     "demo",
 ]

@@ -175,6 +175,45 @@ def make_practice(region: Region, *, status: str = "published", owner=None, **fi
     )
 
 
+def make_plan(region: Region, *, status: str = "draft", actions: int = 1, **fields):
+    """An action plan of `region` for one of its instruments, complete enough to submit, with
+    `actions` actions."""
+    from plans.models import Action, ActionPlan, ImprovementType
+
+    number = _next()
+    fields.setdefault("instrument", region.instruments.first() or make_instrument(region))
+    fields.setdefault("organisation", region.organisations.first() or make_organisation(region))
+    fields.setdefault("title", f"Action plan {number}")
+    fields.setdefault("nuts2_region", "ITC4 Lombardia")
+    fields.setdefault("contact_name", "Paola Rossi")
+    fields.setdefault("policy_context", "<p>The instrument funds export vouchers.</p>")
+    plan = ActionPlan.objects.create(region=region, status=status, **fields)
+    for position in range(1, actions + 1):
+        Action.objects.create(
+            plan=plan,
+            position=position,
+            title=f"Action {position} of plan {number}",
+            description="<p>Open the voucher scheme to first-time exporters.</p>",
+            improvement_type=ImprovementType.MANAGEMENT,
+        )
+    return plan
+
+
+def make_monitoring(plan, *, period=None, status: str = "draft", progress: str | None = None):
+    """A monitoring report of an (approved) plan for `period` (the first by default); with
+    `progress`, that status recorded for each of the plan's actions."""
+    from plans.models import ActionProgress, MonitoringPeriod, MonitoringReport
+
+    period = period or MonitoringPeriod.objects.order_by("starts_on").first()
+    report = MonitoringReport.objects.create(plan=plan, period=period, status=status)
+    if progress:
+        ActionProgress.objects.bulk_create(
+            ActionProgress(report=report, action=action, status=progress)
+            for action in plan.actions.all()
+        )
+    return report
+
+
 def make_security_key(user, name: str = "Office key") -> Authenticator:
     """A WebAuthn security key of the user, as allauth stores one after registering it (a
     key pair made here, "none" attestation, for the test server's host)."""
