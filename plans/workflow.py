@@ -11,7 +11,8 @@ from interventures.workflow.machine import Transition, Workflow
 
 from . import access
 from .models import EDITABLE_STATUSES, ActionPlan, MonitoringReport, PlanStatus
-from .selectors import missing_in_monitoring, missing_in_plan, region_editors
+from .selectors.monitoring import missing_in_monitoring
+from .selectors.plans import missing_in_plan, region_editors
 
 IN_REVIEW = frozenset({PlanStatus.IN_REVIEW})
 APPROVED = frozenset({PlanStatus.APPROVED})

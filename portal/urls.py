@@ -21,6 +21,11 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
+    path(
+        "regions/<slug:slug>/policy-change/",
+        views.region_policy_change,
+        name="region_policy_change",
+    ),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

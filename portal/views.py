@@ -206,3 +206,9 @@ def set_language(request):
             user=request.user, language=request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
         )
     return response
+
+
+def region_policy_change(request, slug):  # PLACEHOLDER
+    from django.http import HttpResponse
+
+    return HttpResponse("not built yet")

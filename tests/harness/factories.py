@@ -199,12 +199,19 @@ def make_plan(region: Region, *, status: str = "draft", actions: int = 1, **fiel
     return plan
 
 
+def first_period():
+    """Phase 2's first semester (created by the plans app's migration)."""
+    from plans.models import MonitoringPeriod
+
+    return MonitoringPeriod.objects.order_by("starts_on").first()
+
+
 def make_monitoring(plan, *, period=None, status: str = "draft", progress: str | None = None):
     """A monitoring report of an (approved) plan for `period` (the first by default); with
     `progress`, that status recorded for each of the plan's actions."""
-    from plans.models import ActionProgress, MonitoringPeriod, MonitoringReport
+    from plans.models import ActionProgress, MonitoringReport
 
-    period = period or MonitoringPeriod.objects.order_by("starts_on").first()
+    period = period or first_period()
     report = MonitoringReport.objects.create(plan=plan, period=period, status=status)
     if progress:
         ActionProgress.objects.bulk_create(

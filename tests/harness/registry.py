@@ -877,12 +877,208 @@ ADMIN = [
     Route("admin:", Access.STAFF, sample="admin:index", methods=POST_FORM),
 ]
 
+# --- action plans and their monitoring --------------------------------------------------------
+
+
+def _plan(world, status: str = "draft"):
+    return factories.make_plan(world.region_a, status=status, instrument=world.instrument_a)
+
+
+def _draft_plan(world) -> dict:
+    return {"pk": _plan(world).pk}
+
+
+def _plan_in_review(world) -> dict:
+    return {"pk": _plan(world, "in_review").pk}
+
+
+def _approved_plan(world) -> dict:
+    return {"pk": _plan(world, "approved").pk}
+
+
+def _action_kwargs(world) -> dict:
+    plan = _plan(world)
+    return {"pk": plan.pk, "action_pk": plan.actions.get().pk}
+
+
+def _monitoring(world, status: str = "draft", progress: str | None = "in_progress"):
+    return factories.make_monitoring(_plan(world, "approved"), status=status, progress=progress)
+
+
+def _monitoring_kwargs(report) -> dict:
+    return {"pk": report.plan_id, "period": report.period_id}
+
+
+def _draft_monitoring(world) -> dict:
+    return _monitoring_kwargs(_monitoring(world))
+
+
+def _progress_kwargs(world) -> dict:
+    report = _monitoring(world, progress=None)
+    return {**_monitoring_kwargs(report), "action_pk": report.plan.actions.get().pk}
+
+
+def _evidence_kwargs(world) -> dict:
+    from django.core.files.base import ContentFile
+
+    progress = _monitoring(world).progress.get()
+    evidence = progress.files.create(
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="minutes.pdf"),
+        name="minutes.pdf",
+        content_type="application/pdf",
+        size=15,
+    )
+    return {"file_pk": evidence.pk}
+
+
+PLANS = [
+    Route("plans:plan_list", Access.PUBLIC),
+    Route(
+        "plans:plan_create",
+        Access.REGION_EDITOR,
+        methods=POST_FORM,
+        expect={"outsider": Outcome.OK},
+        reason="any region's editor may start an action plan, for their own region",
+    ),
+    Route("plans:plan_detail", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
+    Route(
+        "plans:plan_edit",
+        Access.REGION_EDITOR,
+        kwargs=_draft_plan,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route("plans:plan_history", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
+    Route(
+        "plans:action_create",
+        Access.REGION_EDITOR,
+        kwargs=_draft_plan,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:action_edit",
+        Access.REGION_EDITOR,
+        kwargs=_action_kwargs,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:action_remove",
+        Access.REGION_EDITOR,
+        kwargs=_action_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:plan_submit",
+        Access.REGION_EDITOR,
+        kwargs=_draft_plan,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:plan_request_changes",
+        Access.COORDINATOR,
+        kwargs=_plan_in_review,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:plan_approve",
+        Access.COORDINATOR,
+        kwargs=_plan_in_review,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route("plans:plan_reopen", Access.COORDINATOR, kwargs=_approved_plan, methods=POST_FORM),
+    Route(
+        "plans:plan_due_date",
+        Access.COORDINATOR,
+        kwargs=_draft_plan,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route("plans:plan_pdf", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
+    Route(
+        "plans:plan_pdf_status",
+        Access.REGION_READER,
+        kwargs=_draft_plan,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route("plans:monitoring", Access.PUBLIC, kwargs=_approved_plan),
+    Route(
+        "plans:monitoring_report",
+        Access.REGION_READER,
+        kwargs=_draft_monitoring,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:monitoring_start",
+        Access.REGION_EDITOR,
+        kwargs=lambda w: {"pk": _plan(w, "approved").pk, "period": factories.first_period().pk},
+        methods=POST_ACTION,
+    ),
+    Route(
+        "plans:progress_edit",
+        Access.REGION_EDITOR,
+        kwargs=_progress_kwargs,
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:monitoring_submit",
+        Access.REGION_EDITOR,
+        kwargs=_draft_monitoring,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:monitoring_request_changes",
+        Access.COORDINATOR,
+        kwargs=lambda w: _monitoring_kwargs(_monitoring(w, "in_review")),
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:monitoring_approve",
+        Access.COORDINATOR,
+        kwargs=lambda w: _monitoring_kwargs(_monitoring(w, "in_review")),
+        methods=POST_FORM,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:monitoring_reopen",
+        Access.COORDINATOR,
+        kwargs=lambda w: _monitoring_kwargs(_monitoring(w, "approved")),
+        methods=POST_FORM,
+    ),
+    Route(
+        "plans:evidence_download",
+        Access.REGION_READER,
+        kwargs=_evidence_kwargs,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
+        "plans:evidence_remove",
+        Access.REGION_EDITOR,
+        kwargs=_evidence_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route("plans:period_list", Access.COORDINATOR, methods=POST_FORM),
+    Route("region_policy_change", Access.PUBLIC, kwargs=lambda w: {"slug": w.region_a.slug}),
+]
+
 ROUTES: list[Route] = [
     *SITE,
     *PARTNERS,
     *REPORTS,
     *EVENTS,
     *PRACTICES,
+    *PLANS,
     *ACCOUNT,
     *MFA,
     *USERSESSIONS,

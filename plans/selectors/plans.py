@@ -1,13 +1,13 @@
-"""Reads of the plans app: plans and monitoring with a fixed number of queries."""
+"""Reads of action plans: lists, a plan with its actions and links, what a plan lacks."""
 
 from django.utils.translation import gettext as _
 
 from interventures.richtext import plain_text
 from reports.selectors import region_editors
 
-from .models import ActionPlan, MonitoringReport
+from ..models import ActionPlan
 
-__all__ = ["missing_in_monitoring", "missing_in_plan", "region_editors"]
+__all__ = ["missing_in_plan", "region_editors"]
 
 
 def _blank(html: str) -> bool:
@@ -30,13 +30,3 @@ def missing_in_plan(plan: ActionPlan) -> list[str]:
         if _blank(action.description)
     )
     return missing
-
-
-def missing_in_monitoring(report: MonitoringReport) -> list[str]:
-    """The plan's actions whose progress in the period is not recorded yet."""
-    recorded = set(report.progress.values_list("action_id", flat=True))
-    return [
-        _("the progress of “%(title)s”") % {"title": action.title}
-        for action in report.plan.actions.all()
-        if action.pk not in recorded
-    ]
