@@ -370,13 +370,17 @@ def _draft_background() -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
-def _check_language(language: str) -> str:
+def check_language(language: str) -> str:
+    """`language` if it is one of `settings.LANGUAGES`; ValueError otherwise."""
     if language not in dict(settings.LANGUAGES):
         raise ValueError(f"Unknown language {language!r}: use one of settings.LANGUAGES.")
     return language
 
 
-def _render(template: str, context: dict, *, language: str) -> str:
+def render_document(template: str, context: dict, *, language: str) -> str:
+    """A PDF template under `templates/pdf/` (extending `pdf/base.html`) rendered to the HTML
+    WeasyPrint lays out: its labels in `language`, with the page furniture (header, "Page X of
+    Y" footer, DRAFT background) that `pdf/base.html` expects."""
     with translation.override(language):
         context = {
             **context,
@@ -392,10 +396,12 @@ def _render(template: str, context: dict, *, language: str) -> str:
 
 def report_html(report, *, language: str) -> str:
     """The HTML that WeasyPrint lays out for one report, its labels in `language`."""
-    _check_language(language)
+    check_language(language)
     with translation.override(language):
         printed = _printed(report)
-    return _render("pdf/report.html", {"part": printed, "compendium": False}, language=language)
+    return render_document(
+        "pdf/report.html", {"part": printed, "compendium": False}, language=language
+    )
 
 
 def reports_html(
@@ -406,7 +412,7 @@ def reports_html(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> str:
     """The HTML of several reports in one document (general cover and contents first)."""
-    _check_language(language)
+    check_language(language)
     reports = list(reports)
     parts = []
     with translation.override(language):
@@ -416,7 +422,7 @@ def reports_html(
                 on_progress(done, len(reports))
         title = title or _("Situation Analysis Reports")
     created = max((part.updated_at for part in parts), default=None)
-    return _render(
+    return render_document(
         "pdf/compendium.html",
         {"parts": parts, "title": title, "created": created, "compendium": True},
         language=language,

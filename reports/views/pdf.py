@@ -4,6 +4,10 @@ No web request lays a PDF out: the view checks access and the language, then ser
 from the cache, or starts (or joins) the background job that makes it and answers with its
 progress page; the page follows the job through the status JSON, and without JavaScript
 through its "Refresh" link (this same URL), which gives the PDF once it is ready.
+
+`serve_pdf` and `serve_pdf_status` are those steps for any document printed through
+`reports.pdf` (the action plans' PDF uses them too): the caller checks access and builds the
+HTML, they do the rest.
 """
 
 from django.conf import settings
@@ -22,17 +26,14 @@ from ..models import PDFJobStatus
 RETRY_AFTER_SECONDS = 30
 
 
-def _requested(request, pk) -> tuple:
-    """The report (404 for whoever may not see it), the language asked for (None when unknown),
-    and the HTML of that PDF."""
-    report = selectors.report_for(request.user, pk)
+def requested_language(request) -> str | None:
+    """The language asked for with `?lang=` (the site's default without it); None when it is
+    not one of `settings.LANGUAGES`."""
     language = request.GET.get("lang") or settings.LANGUAGE_CODE
-    if language not in dict(settings.LANGUAGES):
-        return report, None, ""
-    return report, language, pdf.report_html(report, language=language)
+    return language if language in dict(settings.LANGUAGES) else None
 
 
-def _unknown_language() -> HttpResponse:
+def unknown_language() -> HttpResponse:
     return HttpResponseBadRequest(
         _("Unknown language. Use one of: %(codes)s.")
         % {"codes": ", ".join(code for code, _name in settings.LANGUAGES)},
@@ -40,33 +41,43 @@ def _unknown_language() -> HttpResponse:
     )
 
 
-def _url(name: str, report, language: str) -> str:
-    return f"{reverse(name, kwargs={'pk': report.pk})}?{urlencode({'lang': language})}"
+def document_url(name: str, pk: int, language: str) -> str:
+    """The URL named `name` of the object `pk`, with `?lang=`."""
+    return f"{reverse(name, kwargs={'pk': pk})}?{urlencode({'lang': language})}"
 
 
-@never_cache
-@require_safe
-def report_pdf(request, pk):
-    report, language, html = _requested(request, pk)
-    if language is None:
-        return _unknown_language()
+def serve_pdf(
+    request,
+    *,
+    html: str,
+    language: str,
+    filename: str,
+    pdf_url: str,
+    status_url: str,
+    progress_template: str,
+    busy_template: str,
+    context: dict,
+) -> HttpResponse:
+    """The PDF of `html` from the cache; else its job's progress page (503 once the job failed),
+    started or joined; or the busy page (429) when the limits refuse a new job. `context` (the
+    document for the pages' titles and links) is added to both pages'."""
     key = pdf.cache_key(html, language=language)
     content = pdf.cached_pdf(key)
     if content is not None:
         response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{pdf.pdf_filename(report)}"'
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
         return response
     try:
         job = services.pdf_job_request(user=request.user, key=key, html=html)
     except services.PDFRenderLimit as limit:
         response = render(
             request,
-            "reports/pdf_busy.html",
+            busy_template,
             {
-                "report": report,
+                **context,
                 "per_user": limit.per_user,
                 "limit": settings.PDF_RENDERS_PER_USER,
-                "pdf_url": _url("reports:report_pdf", report, language),
+                "pdf_url": pdf_url,
             },
             status=429,
         )
@@ -75,26 +86,21 @@ def report_pdf(request, pk):
     failed = job.status == PDFJobStatus.FAILED
     return render(
         request,
-        "reports/pdf_progress.html",
+        progress_template,
         {
-            "report": report,
+            **context,
             "language_name": dict(settings.LANGUAGES)[language],
             "progress": selectors.pdf_progress(job),
             "retry_minutes": selectors.pdf_retry_minutes(),
-            "pdf_url": _url("reports:report_pdf", report, language),
-            "status_url": _url("reports:report_pdf_status", report, language),
+            "pdf_url": pdf_url,
+            "status_url": status_url,
         },
         status=503 if failed else 200,
     )
 
 
-@never_cache
-@require_safe
-def report_pdf_status(request, pk):
-    """The progress page's JSON: the same steps as `report_pdf`, without sending the PDF."""
-    report, language, html = _requested(request, pk)
-    if language is None:
-        return _unknown_language()
+def serve_pdf_status(request, *, html: str, language: str, pdf_url: str) -> JsonResponse:
+    """The progress page's JSON: the same steps as `serve_pdf`, without sending the PDF."""
     key = pdf.cache_key(html, language=language)
     if pdf.is_cached(key):
         job = None
@@ -112,6 +118,41 @@ def report_pdf_status(request, pk):
             "message": progress.message,
             "error": progress.error,
             "finished": progress.is_finished,
-            "download_url": _url("reports:report_pdf", report, language) if job is None else None,
+            "download_url": pdf_url if job is None else None,
         }
+    )
+
+
+@never_cache
+@require_safe
+def report_pdf(request, pk):
+    report = selectors.report_for(request.user, pk)
+    language = requested_language(request)
+    if language is None:
+        return unknown_language()
+    return serve_pdf(
+        request,
+        html=pdf.report_html(report, language=language),
+        language=language,
+        filename=pdf.pdf_filename(report),
+        pdf_url=document_url("reports:report_pdf", report.pk, language),
+        status_url=document_url("reports:report_pdf_status", report.pk, language),
+        progress_template="reports/pdf_progress.html",
+        busy_template="reports/pdf_busy.html",
+        context={"report": report},
+    )
+
+
+@never_cache
+@require_safe
+def report_pdf_status(request, pk):
+    report = selectors.report_for(request.user, pk)
+    language = requested_language(request)
+    if language is None:
+        return unknown_language()
+    return serve_pdf_status(
+        request,
+        html=pdf.report_html(report, language=language),
+        language=language,
+        pdf_url=document_url("reports:report_pdf", report.pk, language),
     )
