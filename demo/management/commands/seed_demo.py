@@ -7,6 +7,7 @@ from django.db import transaction
 
 from demo import partners as partnership
 from demo.events import link_event_practices, seed_events
+from demo.plans import seed_plans
 from demo.practices import seed_practices
 from demo.reports import seed_reports
 from demo.workspace import seed_workspace
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         new_practices = seed_practices()
         link_event_practices()
         new_workspace = seed_workspace(demo_domain=DEMO_DOMAIN)
+        new_plans = seed_plans(demo_domain=DEMO_DOMAIN)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
@@ -103,6 +105,7 @@ class Command(BaseCommand):
                 f"{new_practices} new good practices, "
                 f"{new_workspace} new workspace items (due dates, comments, notifications, "
                 f"registrations), "
+                f"{new_plans} new action plans (with their monitoring), "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password or DEFAULT_PASSWORD} unless changed)."
             )
