@@ -24,6 +24,10 @@ from interventures.activity.filters import ActivityFilter
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
+from partners.models import Region
+from plans import access as plan_access
+from plans.models import ActionPlan
+from plans.selectors import trace
 from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
 
@@ -41,6 +45,7 @@ def home(request):
             "advisory_partners": partner_selectors.advisory_partners(),
             "report_progress": report_selectors.report_progress(request.user, regions),
             "home_events": event_selectors.home_events(),
+            "results": trace.partnership_results(),
         },
     )
 
@@ -70,6 +75,9 @@ def region_detail(request, slug):
             "reports": report_selectors.report_list(request.user).filter(region=region),
             "timeline": event_selectors.timeline(events.distinct()),
             "practices": practice_selectors.region_transfers(region),
+            "action_plans": plan_access.filter_visible(
+                ActionPlan.objects.filter(region=region).order_by("title"), request.user
+            ),
         },
     )
 
@@ -208,7 +216,12 @@ def set_language(request):
     return response
 
 
-def region_policy_change(request, slug):  # PLACEHOLDER
-    from django.http import HttpResponse
-
-    return HttpResponse("not built yet")
+@require_safe
+def region_policy_change(request, slug):
+    """Public: one region's chain from its Situation Analysis to the change in its policy."""
+    region = get_object_or_404(Region, slug=slug)
+    return render(
+        request,
+        "portal/policy_change.html",
+        {"region": region, "trace": trace.policy_change(region)},
+    )
