@@ -12,6 +12,9 @@ from django.utils import timezone
 from events.models import Registration, RegistrationStatus
 from interventures.activity.models import ActivityEntry
 from interventures.dates import portal_today
+from interventures.workflow.services import transition
+from plans.models import ActionProgress, MonitoringPeriod
+from plans.workflow import MONITORING_WORKFLOW, PLAN_WORKFLOW
 from practices.models import Interest
 from reports.mentions import token_for
 from reports.models import SPECS, Compendium, SectionDraft
@@ -245,6 +248,175 @@ def test_visitors_are_asked_to_sign_in(login):
     assert reverse("account_login") in response["Location"]
 
 
+# --- action plans and their monitoring ----------------------------------------------------------
+
+
+def new_plan(region, **fields):
+    """A plan of `region` for a new instrument (one plan per region and instrument)."""
+    return factories.make_plan(region, instrument=factories.make_instrument(region), **fields)
+
+
+def returned_plan(region, coordinator, editor, *, reason="Name the funding sources."):
+    plan = new_plan(region, title="Returned plan")
+    transition(workflow=PLAN_WORKFLOW, obj=plan, actor=editor, action="submit")
+    transition(
+        workflow=PLAN_WORKFLOW, obj=plan, actor=coordinator, action="request_changes", reason=reason
+    )
+    return plan
+
+
+def section_of(page: str, heading_id: str) -> str:
+    return page.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def test_an_editor_sees_the_regions_plan_with_its_state_and_what_it_lacks(owner, login, region_a):
+    plan = new_plan(region_a, title="Our export plan", policy_context="", actions=0)
+    plan.due_date = portal_today() + timedelta(days=9)
+    plan.save()
+    plans = section_of(dashboard(login(owner)), "plans-title")
+    assert plan.get_absolute_url() in plans
+    assert "Draft" in plans
+    assert "Still to complete: the policy context; at least one action" in plans
+    assert "9 days left" in plans
+
+
+def test_an_overdue_plan_says_by_how_many_days(owner, login, region_a):
+    plan = new_plan(region_a, title="Late plan")
+    plan.due_date = portal_today() - timedelta(days=3)
+    plan.save()
+    plans = section_of(dashboard(login(owner)), "plans-title")
+    assert "overdue by 3 days" in plans
+    assert 'class="work-item is-overdue"' in plans
+
+
+def test_an_approved_plan_links_to_its_monitoring_and_lacks_nothing(owner, login, region_a):
+    plan = new_plan(region_a, status="approved", policy_context="")
+    plans = section_of(dashboard(login(owner)), "plans-title")
+    assert reverse("plans:monitoring", kwargs={"pk": plan.pk}) in plans
+    assert "Still to complete" not in plans
+
+
+def test_an_editor_sees_the_returned_plan_with_the_coordinators_reason_first(
+    owner, coordinator, login, region_a
+):
+    plan = returned_plan(region_a, coordinator, owner)
+    page = dashboard(login(owner))
+    returned = section_of(page, "returned-title")
+    assert plan.get_absolute_url() in returned
+    assert "Name the funding sources." in returned
+    assert page.index("returned-title") < page.index("plans-title")
+
+
+def test_an_editor_sees_the_monitoring_reports_to_finish_with_the_actions_recorded(
+    owner, coordinator, login, region_a
+):
+    plan = new_plan(region_a, status="approved", actions=2)
+    draft = factories.make_monitoring(plan)
+    ActionProgress.objects.create(report=draft, action=plan.actions.first(), status="in_progress")
+    done = factories.make_monitoring(
+        plan, period=MonitoringPeriod.objects.last(), progress="implemented"
+    )
+    transition(workflow=MONITORING_WORKFLOW, obj=done, actor=owner, action="submit")
+    transition(
+        workflow=MONITORING_WORKFLOW,
+        obj=done,
+        actor=coordinator,
+        action="request_changes",
+        reason="Attach the attendance sheets.",
+    )
+    page = dashboard(login(owner))
+    monitoring = page.split('id="monitoring-title"')[1].split("</ul>")[0]
+    assert draft.get_absolute_url() in monitoring
+    assert "1 of 2 actions recorded" in monitoring
+    assert "2 of 2 actions recorded" in monitoring
+    assert "Attach the attendance sheets." in section_of(page, "returned-title")
+
+
+def test_an_approved_monitoring_report_is_not_to_finish(owner, login, region_a):
+    plan = new_plan(region_a, status="approved")
+    factories.make_monitoring(plan, status="approved", progress="implemented")
+    assert 'id="monitoring-title"' not in dashboard(login(owner))
+
+
+def test_nobody_sees_another_regions_plans_on_the_dashboard(
+    colleague, outsider, login, region_a, region_b
+):
+    ours = new_plan(region_a, title="Our plan")
+    theirs = new_plan(region_b, title="Their draft plan")
+    factories.make_monitoring(new_plan(region_b, status="approved", title="Their approved plan"))
+    page = dashboard(login(colleague))
+    assert ours.get_absolute_url() in page
+    assert theirs.get_absolute_url() not in page
+    assert "Their approved plan" not in page
+    # Read-only: no link to start a plan.
+    assert reverse("plans:plan_create") not in page
+    assert "Our plan" not in dashboard(login(outsider))
+
+
+def test_an_editor_without_a_plan_is_offered_to_start_one(owner, login):
+    plans = section_of(dashboard(login(owner)), "plans-title")
+    assert 'class="empty"' in plans
+    assert reverse("plans:plan_create") in plans
+
+
+def test_the_coordinators_queue_has_plans_and_monitoring_reports_oldest_first(
+    coordinator, owner, outsider, login, region_a, region_b
+):
+    plan = new_plan(region_a, title="Plan to review")
+    transition(workflow=PLAN_WORKFLOW, obj=plan, actor=owner, action="submit")
+    approved = new_plan(region_b, status="approved", title="Monitored plan")
+    report = factories.make_monitoring(approved, progress="implemented")
+    transition(workflow=MONITORING_WORKFLOW, obj=report, actor=outsider, action="submit")
+    ActivityEntry.objects.filter(object_id=str(report.pk), verb="monitoring.submitted").update(
+        created_at=timezone.now() - timedelta(days=6)
+    )
+    queue = section_of(dashboard(login(coordinator)), "queue-title")
+    assert queue.index(report.get_absolute_url()) < queue.index(plan.get_absolute_url())
+    assert "Monitoring report · " in queue
+    assert "Action plan · " in queue
+    assert "waiting since 6 days" in queue
+    assert "Monitored plan" in queue
+
+
+def test_the_coordinators_region_lines_show_each_regions_plan_state(
+    coordinator, login, region_a, region_b
+):
+    plan = new_plan(region_a, status="approved")
+    regions = section_of(dashboard(login(coordinator)), "regions-title")
+    assert plan.get_absolute_url() in regions
+    assert "Approved" in regions
+    assert "No action plan yet" in regions  # region B
+
+
+def test_the_coordinators_header_count_includes_plans_and_monitoring_in_review(
+    coordinator, owner, login, region_a
+):
+    plan = new_plan(region_a)
+    transition(workflow=PLAN_WORKFLOW, obj=plan, actor=owner, action="submit")
+    report = factories.make_monitoring(new_plan(region_a, status="approved"), progress="partly")
+    ActionProgress.objects.filter(report=report).update(reason="Calls not open yet.")
+    transition(workflow=MONITORING_WORKFLOW, obj=report, actor=owner, action="submit")
+    factories.make_practice(region_a, status="submitted")
+    page = login(coordinator).get(reverse("home")).content.decode()
+    assert "3 to review" in page
+
+
+def test_the_editors_header_count_includes_returned_plans_and_monitoring(
+    owner, colleague, coordinator, login, region_a
+):
+    returned_plan(region_a, coordinator, owner)
+    report = factories.make_monitoring(new_plan(region_a, status="approved"), status="in_review")
+    transition(
+        workflow=MONITORING_WORKFLOW,
+        obj=report,
+        actor=coordinator,
+        action="request_changes",
+        reason="More evidence.",
+    )
+    assert "2 to do" in login(owner).get(reverse("home")).content.decode()
+    assert "to do" not in login(colleague).get(reverse("home")).content.decode()
+
+
 # --- landing after sign-in -----------------------------------------------------------------------
 
 
@@ -352,7 +524,28 @@ def _more_work(world):
             thread = comment_add(report=report, author=world.colleague, body="Mine")
             comment_add(report=report, author=world.coordinator, body="Answer", parent=thread)
             factories.make_region_with_partners(organisations=1, instruments=0)
+            plan = returned_plan(world.region_a, world.coordinator, world.owner)
+            transition(workflow=PLAN_WORKFLOW, obj=plan, actor=world.owner, action="submit")
+            transition(
+                workflow=PLAN_WORKFLOW,
+                obj=plan,
+                actor=world.coordinator,
+                action="request_changes",
+                reason="Again.",
+            )
+            transition(
+                workflow=PLAN_WORKFLOW,
+                obj=new_plan(world.region_a),
+                actor=world.owner,
+                action="submit",
+            )
+            approved = new_plan(world.region_a, status="approved", actions=2)
+            factories.make_monitoring(approved, progress="in_progress")
+            factories.make_monitoring(
+                approved, period=periods[1], status="in_review", progress="implemented"
+            )
 
+    periods = list(MonitoringPeriod.objects.order_by("starts_on"))
     return make
 
 
