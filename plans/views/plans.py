@@ -1,5 +1,7 @@
 """Action plans: the list, a plan's page, writing it and its actions, its review steps."""
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -168,7 +170,8 @@ def plan_edit(request, pk):
         # after reading the differences is a deliberate merge.
         merged = request.POST.copy()
         merged["base_version"] = conflict.current.version
-        merge_form = PlanForm(merged, instance=conflict.current)
+        # A copy: validating the form writes the posted values into its instance.
+        merge_form = PlanForm(merged, instance=copy(conflict.current))
         merge_form.is_valid()
         return _render_plan_form(
             request, conflict.current, merge_form, status=409, conflict=conflict.current
@@ -272,7 +275,7 @@ def action_edit(request, pk, action_pk):
     except services.VersionConflict as conflict:
         merged = request.POST.copy()
         merged["base_version"] = conflict.current.version
-        merge_form = ActionForm(merged, instance=conflict.current, plan=plan)
+        merge_form = ActionForm(merged, instance=copy(conflict.current), plan=plan)
         merge_form.is_valid()
         return _render_action_form(
             request,
