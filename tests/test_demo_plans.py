@@ -3,11 +3,13 @@ stage of the review, each action links to what inspired it, the approved plans h
 phase 2 monitoring with a real evidence file, nobody is emailed, and a second run adds
 nothing."""
 
+from html import escape
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
@@ -42,6 +44,13 @@ def seeded(db, django_capture_on_commit_callbacks):
 
 def plan_of(slug: str) -> ActionPlan:
     return ActionPlan.objects.get(region__slug=slug)
+
+
+def dashboard(login, local_part: str) -> str:
+    user = User.objects.get(email=f"{local_part}@{DOMAIN}")
+    response = login(user).get(reverse("dashboard"))
+    assert response.status_code == 200
+    return response.text
 
 
 def counts() -> dict:
@@ -183,6 +192,33 @@ def test_an_evidence_file_is_a_real_picture_in_private_storage(seeded):
     assert image.format == "PNG"
     assert evidence.size == evidence.file.size
     assert evidence.content_type == "image/png"
+
+
+def test_the_coordinator_finds_the_plan_and_the_monitoring_report_in_review_in_the_queue(
+    seeded, login
+):
+    page = dashboard(login, "coordinator")
+    queue = page.split('id="queue-title"')[1].split("</section>")[0]
+    monitoring = MonitoringReport.objects.get(status=PlanStatus.IN_REVIEW)
+
+    assert plan_of("castilla-y-leon").get_absolute_url() in queue
+    assert monitoring.get_absolute_url() in queue
+    assert "waiting since 5 days" in queue  # Burgos's plan
+    assert "waiting since 3 days" in queue  # Podkarpackie's monitoring
+    # The Situation Analysis Report and the practice waiting, and the two above.
+    assert "4 to review" in page
+
+
+def test_lombardys_editor_reads_why_the_plan_came_back_and_klaipedas_what_to_finish(seeded, login):
+    lombardy = dashboard(login, "editor.lombardy")
+    returned = lombardy.split('id="returned-title"')[1].split("</section>")[0]
+    assert plan_of("lombardy").get_absolute_url() in returned
+    assert escape("please add the timeframe, the players and the funding sources") in returned
+    assert "14 days left" in lombardy
+
+    klaipeda = dashboard(login, "editor.klaipeda")
+    monitoring = klaipeda.split('id="monitoring-title"')[1].split("</ul>")[0]
+    assert "1 of 2 actions recorded" in monitoring
 
 
 def test_seeding_emails_nobody_and_queues_no_task(seeded):
