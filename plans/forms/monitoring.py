@@ -96,7 +96,6 @@ class ProgressForm(SingleLineTextMixin, forms.ModelForm):
         for code in ("max_value", "max_digits", "max_whole_digits"):
             funds.error_messages[code] = too_large
         if files_held >= MAX_EVIDENCE_FILES:
-            self.fields["document"].disabled = True
             self.fields["document"].help_text = _(
                 "The action already has %(count)s documents in this period, the most it may "
                 "have: remove one to add another."
