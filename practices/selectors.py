@@ -123,6 +123,17 @@ def _published_events() -> QuerySet:
     return event_model._default_manager.filter(is_published=True).order_by("-starts_at")
 
 
+def _approved_inspired_actions() -> QuerySet:
+    """The actions of approved action plans, with their plan and region, reached through their
+    link to practices: the plans app builds on this one, never the other way round."""
+    action_model = GoodPractice._meta.get_field("inspired_actions").related_model
+    return (
+        action_model._default_manager.filter(plan__status="approved")
+        .select_related("plan__region")
+        .order_by("plan__region__name", "plan__title", "position", "pk")
+    )
+
+
 def practice_for(user, slug: str) -> GoodPractice:
     """The practice if the user may see it; 404 otherwise, whether it exists or not."""
     return get_object_or_404(
@@ -149,9 +160,13 @@ def practice_detail(user, slug: str) -> GoodPractice:
                 queryset=_published_events(),
                 to_attr="presented_at",
             ),
+            # `practice.inspired`: the actions of approved plans that draw on it.
+            Prefetch("inspired_actions", queryset=_approved_inspired_actions(), to_attr="inspired"),
         )
     )
-    return get_object_or_404(queryset, slug=slug)
+    practice = get_object_or_404(queryset, slug=slug)
+    practice.inspired_region_count = len({action.plan.region_id for action in practice.inspired})
+    return practice
 
 
 def related_practices(practice: GoodPractice) -> list[GoodPractice]:

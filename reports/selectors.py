@@ -80,11 +80,25 @@ def report_history_for(user, pk: int) -> SituationAnalysisReport:
     return report
 
 
+def _approved_inspired_actions() -> QuerySet:
+    """The actions of approved action plans, with their plan and region, reached through their
+    link to report sections: the plans app builds on this one, never the other way round."""
+    action_model = ReportSection._meta.get_field("inspired_actions").related_model
+    return (
+        action_model._default_manager.filter(plan__status="approved")
+        .select_related("plan__region")
+        .order_by("plan__region__name", "plan__title", "position", "pk")
+    )
+
+
 def report_detail(user, pk: int) -> SituationAnalysisReport:
+    """The report with everything its page shows; each section with `inspired`, the actions
+    of approved plans that draw on it."""
     comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
     comments = comments.prefetch_related(people_with_organisations("resolved_by"))
     sections = ReportSection.objects.select_related("last_edited_by").prefetch_related(
-        people_with_organisations("last_edited_by")
+        people_with_organisations("last_edited_by"),
+        Prefetch("inspired_actions", queryset=_approved_inspired_actions(), to_attr="inspired"),
     )
     return get_object_or_404(
         access.filter_visible(SituationAnalysisReport.objects.all(), user)
