@@ -19,7 +19,7 @@ from .selectors.monitoring import NOT_RECORDED_SYMBOL, STATUS_SYMBOLS, Timeline
 PADDING = 16
 LABEL_WIDTH = 250
 LABEL_CHARS = 34  # a longer title is shortened in the chart (the table has it all)
-CELL_WIDTH = 150
+CELL_WIDTH = 170
 CELL_HEIGHT = 28
 SQUARE_WIDTH = CELL_WIDTH - 8  # a gap between the periods' squares
 ROW_GAP = 8
