@@ -46,7 +46,7 @@ ACTION_LINKS = ("report_sections", "practices", "transfers")
 class VersionConflict(Exception):
     """The plan or action changed since the writer opened it; `current` is what is saved now."""
 
-    def __init__(self, current: models.Model):
+    def __init__(self, current: ActionPlan | Action):
         super().__init__(f"{current._meta.model_name} {current.pk} is at version {current.version}")
         self.current = current
 
