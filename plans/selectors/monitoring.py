@@ -24,7 +24,7 @@ from ..models import (
 )
 
 # A symbol per status, so the timeline never tells a status by its colour alone.
-STATUS_SYMBOLS = {
+STATUS_SYMBOLS: dict[str, str] = {
     ActionStatus.NOT_STARTED: "○",
     ActionStatus.IN_PROGRESS: "→",
     ActionStatus.IMPLEMENTED: "✓",
@@ -173,7 +173,7 @@ def totals_of(
         actions=actions,
         implemented=sum(row.status == ActionStatus.IMPLEMENTED for row in progress),
         funds=sorted(funds.items()),
-        improvements=[label for value, label in ImprovementType.choices if value in reached],
+        improvements=[str(label) for value, label in ImprovementType.choices if value in reached],
     )
 
 

@@ -104,7 +104,7 @@ def evidence_add(*, progress: ActionProgress, upload, kind: Kind, actor) -> Evid
 def evidence_remove(*, evidence: EvidenceFile, actor) -> None:
     """Forget the file; its content is deleted from storage once the removal is committed."""
     progress = evidence.progress
-    storage, stored_name = evidence.file.storage, evidence.file.name
+    storage, stored_name = evidence.file.storage, str(evidence.file.name)
     with transaction.atomic():
         log_action(
             actor=actor,
