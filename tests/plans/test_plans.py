@@ -163,6 +163,7 @@ def test_an_approved_plan_is_public_but_its_history_is_not(login, approved_plan_
     page = visitor.get(detail_url(approved_plan_a))
     assert page.status_code == 200
     assert reverse("plans:monitoring", kwargs={"pk": approved_plan_a.pk}) in page.text
+    assert 'id="monitoring-periods-title"' in page.text
     history_url = reverse("plans:plan_history", kwargs={"pk": approved_plan_a.pk})
     assert history_url not in page.text
     assert visitor.get(history_url).status_code == 404
@@ -209,6 +210,7 @@ def test_an_editor_sees_what_the_plan_lacks_before_submitting(login, owner, plan
 
 def test_a_viewer_gets_no_edit_or_workflow_buttons(login, colleague, plan_a):
     page = login(colleague).get(detail_url(plan_a)).text
+    assert 'id="monitoring-periods-title"' not in page  # a draft has no monitoring yet
     assert reverse("plans:plan_edit", kwargs={"pk": plan_a.pk}) not in page
     assert reverse("plans:plan_submit", kwargs={"pk": plan_a.pk}) not in page
     assert reverse("plans:plan_history", kwargs={"pk": plan_a.pk}) in page
