@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -220,6 +221,27 @@ def test_the_report_shows_each_actions_progress(login, colleague, plan):
     assert 'href="https://example.org/minutes"' in page
     assert "12,500.00" in page
     assert "Record progress" not in page  # a viewer does not edit
+
+
+def test_the_report_pages_query_count_does_not_grow_with_actions_and_files(login, owner, plan):
+    report = factories.make_monitoring(plan, progress="in_progress")
+    client = login(owner)
+    client.get(report_url(report))
+    few, _queries = count_queries(client, report_url(report))
+
+    for position in range(3, 10):
+        action = plan.actions.create(title=f"Action {position}", improvement_type="management")
+        progress = ActionProgress.objects.create(report=report, action=action)
+        for number in range(3):
+            progress.files.create(
+                file=ContentFile(b"%PDF-1.4", name="a.pdf"),
+                name=f"minutes {number}.pdf",
+                content_type="application/pdf",
+                size=8,
+            )
+    many, queries = count_queries(client, report_url(report))
+
+    assert many == few, "\n".join(queries)
 
 
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "outsider"])
