@@ -881,7 +881,10 @@ ADMIN = [
 
 
 def _plan(world, status: str = "draft"):
-    return factories.make_plan(world.region_a, status=status, instrument=world.instrument_a)
+    """A plan of region A for an instrument of its own: a sample may be built several times in
+    one test (once per role), and a region has one plan per instrument."""
+    instrument = factories.make_instrument(world.region_a)
+    return factories.make_plan(world.region_a, status=status, instrument=instrument)
 
 
 def _draft_plan(world) -> dict:
