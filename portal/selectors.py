@@ -96,7 +96,7 @@ def review_queue() -> list[QueueItem]:
                 plan.get_absolute_url(),
                 plan.region.name,
                 plan.language,
-                plan.submitted_at,  # type: ignore[attr-defined]  # annotated by _in_review
+                plan.submitted_at,  # annotated by _in_review
             )
             for plan in _in_review(ActionPlan, "plan.submitted").select_related("region")
         ]
@@ -107,7 +107,7 @@ def review_queue() -> list[QueueItem]:
                 report.get_absolute_url(),
                 report.plan.region.name,
                 report.plan.language,
-                report.submitted_at,  # type: ignore[attr-defined]  # annotated by _in_review
+                report.submitted_at,  # annotated by _in_review
             )
             for report in _in_review(MonitoringReport, "monitoring.submitted").select_related(
                 "plan__region", "period"
@@ -181,7 +181,7 @@ class MonitoringWork:
         return self.report.plan
 
 
-def _returning_steps(objects: list) -> dict[tuple[int, int], ActivityEntry]:
+def _returning_steps(objects: list) -> dict[tuple[int | None, int], ActivityEntry]:
     """Each returned plan's or monitoring report's latest step that returned it, by (content
     type, pk), with its actor and the actor's organisations: two queries, none without any."""
     condition = Q()
@@ -201,7 +201,7 @@ def _returning_steps(objects: list) -> dict[tuple[int, int], ActivityEntry]:
         .prefetch_related(partner_selectors.people_with_organisations("actor"))
         .order_by("-created_at", "-pk")
     )
-    latest: dict[tuple[int, int], ActivityEntry] = {}
+    latest: dict[tuple[int | None, int], ActivityEntry] = {}
     for entry in entries:
         latest.setdefault((entry.content_type_id, int(entry.object_id)), entry)
     return latest
@@ -232,7 +232,8 @@ def plan_work(user: User) -> tuple[list[PlanWork], list[MonitoringWork]]:
         .order_by("period__starts_on", "plan__region__name", "plan__title")
     )
     returned = _returning_steps(
-        [obj for obj in [*plans, *reports] if obj.status == PlanStatus.CHANGES_REQUESTED]
+        [plan for plan in plans if plan.status == PlanStatus.CHANGES_REQUESTED]
+        + [report for report in reports if report.status == PlanStatus.CHANGES_REQUESTED]
     )
     plan_type = ContentType.objects.get_for_model(ActionPlan).pk
     report_type = ContentType.objects.get_for_model(MonitoringReport).pk
@@ -246,8 +247,8 @@ def plan_work(user: User) -> tuple[list[PlanWork], list[MonitoringWork]]:
     ], [
         MonitoringWork(
             report=report,
-            recorded=report.recorded,  # type: ignore[attr-defined]  # annotated above
-            actions=report.actions_total,  # type: ignore[attr-defined]  # annotated above
+            recorded=report.recorded,  # annotated above
+            actions=report.actions_total,  # annotated above
             returned=returned.get((report_type, report.pk)),
         )
         for report in reports
@@ -316,9 +317,10 @@ class Dashboard:
         return [work for work in self.reports if work.returned]
 
     @property
-    def returned_plan_work(self) -> list:
+    def returned_plan_work(self) -> list[PlanWork | MonitoringWork]:
         """The plans and monitoring reports returned to the region's editors."""
-        return [work for work in [*self.plans, *self.monitoring] if work.returned]
+        works: list[PlanWork | MonitoringWork] = [*self.plans, *self.monitoring]
+        return [work for work in works if work.returned]
 
     @property
     def deadlines(self) -> list:
@@ -389,7 +391,12 @@ def work_counts(user: User) -> WorkCounts:
             plans=_count(ActionPlan.objects.filter(status=PlanStatus.IN_REVIEW)),
             monitoring=_count(MonitoringReport.objects.filter(status=PlanStatus.IN_REVIEW)),
         ).get()
-        return WorkCounts(to_review=sum(counts.values()))
+        return WorkCounts(
+            to_review=counts["reports"]
+            + counts["practices"]
+            + counts["plans"]
+            + counts["monitoring"]
+        )
     if roles.editor_region_ids:
         counts = me.values(
             reports=_count(report_selectors.returned_reports(user)),
@@ -408,5 +415,11 @@ def work_counts(user: User) -> WorkCounts:
                 )
             ),
         ).get()
-        return WorkCounts(to_do=sum(counts.values()))
+        return WorkCounts(
+            to_do=counts["reports"]
+            + counts["practices"]
+            + counts["drafts"]
+            + counts["plans"]
+            + counts["monitoring"]
+        )
     return WorkCounts()

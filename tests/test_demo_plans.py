@@ -139,7 +139,7 @@ def test_the_returned_plan_has_the_coordinators_reason_and_the_one_in_review_its
         object_id=str(plan_of("castilla-y-leon").pk), verb="plan.submitted"
     )
 
-    assert returned.actor.email == f"coordinator@{DOMAIN}"
+    assert returned.actor == User.objects.get(email=f"coordinator@{DOMAIN}")
     assert "funding sources" in returned.data["reason"]
     assert submitted.exists()
     lombardy_editor = User.objects.get(email=f"editor.lombardy@{DOMAIN}")
