@@ -129,7 +129,8 @@ def test_the_coordinators_dashboard_shows_the_queue_the_overdue_report_and_the_t
 
 
 def test_the_header_counts_what_waits(seeded, login):
-    assert "2 to review" in page(login, "coordinator")
+    # Pécs's report and a practice, Burgos's action plan and Podkarpackie's monitoring report.
+    assert "4 to review" in page(login, "coordinator")
     assert "to do" in page(login, "editor.klaipeda")
 
 
