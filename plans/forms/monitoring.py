@@ -4,6 +4,7 @@ a report's summary and the monitoring periods."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from interventures.richtext import RichTextWidget
 from .. import evidence
 from ..models import (
     LARGEST_AMOUNT,
+    MAX_EVIDENCE_BYTES,
     MAX_EVIDENCE_FILES,
     ActionProgress,
     MonitoringPeriod,
@@ -36,13 +38,7 @@ class ProgressForm(SingleLineTextMixin, forms.ModelForm):
     document = forms.FileField(
         label=_("Add a document"),
         required=False,
-        help_text=_(
-            "One file per save, at most 10 MB: PDF, Word (DOCX), OpenDocument text (ODT), "
-            "PNG or JPEG."
-        ),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ".pdf,.docx,.odt,.png,.jpg,.jpeg"},
-        ),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.odt,.png,.jpg,.jpeg"}),
     )
 
     class Meta:
@@ -77,6 +73,10 @@ class ProgressForm(SingleLineTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.period = period
         self.files_held = files_held
+        self.document_kind: evidence.Kind | None = None  # set when a document is accepted
+        self.fields["document"].help_text = _(
+            "One file per save, at most %(limit)s: %(types)s."
+        ) % {"limit": filesizeformat(MAX_EVIDENCE_BYTES), "types": evidence.accepted_types()}
         self.fields["improvement_reached"].choices = [
             ("", _("None yet")),
             *self.fields["improvement_reached"].choices[1:],

@@ -160,7 +160,7 @@ def progress_edit(request, report, action_pk):
             values=form.cleaned_data,
             actor=request.user,
             document=document,
-            document_kind=getattr(form, "document_kind", None),
+            document_kind=form.document_kind,
         )
         if document:
             messages.success(
