@@ -4,6 +4,7 @@ Situation Analysis to its results (`policy_change`), and the partnership's resul
 and approved monitoring only, whoever asks. Each with a fixed number of queries."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -56,6 +57,14 @@ class PlanTrace:
 
 
 @dataclass
+class Monitored:
+    """A plan's latest approved monitoring report and its progress rows by action id."""
+
+    report: MonitoringReport
+    progress: dict[int, ActionProgress] = field(default_factory=dict)
+
+
+@dataclass
 class PolicyChange:
     region: Region
     findings: list[Finding]
@@ -72,30 +81,28 @@ def _approved_plans():
     return ActionPlan.objects.filter(status=PlanStatus.APPROVED)
 
 
-def _latest_approved_monitoring(plan_ids) -> dict[int, MonitoringReport]:
-    """Per plan, its latest approved monitoring report, with `progress_by_action` (its rows by
-    action id): 2 queries whatever the number of plans."""
+def _latest_approved_monitoring(plan_ids: list[int]) -> dict[int, Monitored]:
+    """Per plan, its latest approved monitoring report with its progress rows: 2 queries
+    whatever the number of plans."""
     reports = (
         MonitoringReport.objects.filter(plan_id__in=plan_ids, status=PlanStatus.APPROVED)
         .select_related("period")
         .order_by("plan_id", "-period__starts_on")
     )
-    latest: dict[int, MonitoringReport] = {}
+    latest: dict[int, Monitored] = {}
     for report in reports:
-        if report.plan_id not in latest:
-            report.progress_by_action = {}
-            latest[report.plan_id] = report
-    by_pk = {report.pk: report for report in latest.values()}
+        latest.setdefault(report.plan_id, Monitored(report))
+    by_pk = {entry.report.pk: entry for entry in latest.values()}
     if by_pk:
         for row in ActionProgress.objects.filter(report_id__in=by_pk).select_related("action"):
-            by_pk[row.report_id].progress_by_action[row.action_id] = row
+            by_pk[row.report_id].progress[row.action_id] = row
     return latest
 
 
-def _funds(reports) -> list[tuple[str, Decimal]]:
+def _funds(latest: Iterable[Monitored]) -> list[tuple[str, Decimal]]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for report in reports:
-        for row in report.progress_by_action.values():
+    for entry in latest:
+        for row in entry.progress.values():
             if row.funds_mobilised is not None:
                 totals[row.action.currency] += row.funds_mobilised
     return sorted(totals.items())
@@ -139,7 +146,7 @@ def policy_change(region: Region) -> PolicyChange:
     }
     plan_traces = []
     for plan in plans:
-        monitoring = latest.get(plan.pk)
+        monitored = latest.get(plan.pk)
         traces = []
         for action in plan.actions.all():
             for section in action.report_sections.all():
@@ -150,9 +157,9 @@ def policy_change(region: Region) -> PolicyChange:
                 entry = studied.setdefault(transfer.practice_id, Studied(transfer.practice))
                 entry.transfer = entry.transfer or transfer
                 _draws_on(entry, action)
-            progress = monitoring.progress_by_action.get(action.pk) if monitoring else None
+            progress = monitored.progress.get(action.pk) if monitored else None
             traces.append(ActionTrace(action, progress))
-        plan_traces.append(PlanTrace(plan, traces, monitoring))
+        plan_traces.append(PlanTrace(plan, traces, monitored.report if monitored else None))
     return PolicyChange(
         region=region,
         findings=sorted(
@@ -189,12 +196,12 @@ def partnership_results() -> PartnershipResults:
         .order_by("instrument__name")
     )
     latest = _latest_approved_monitoring([plan["pk"] for plan in plans]) if plans else {}
-    rows = [row for report in latest.values() for row in report.progress_by_action.values()]
+    rows = [row for entry in latest.values() for row in entry.progress.values()]
     reached = {row.improvement_reached for row in rows if row.improvement_reached}
     return PartnershipResults(
         instruments=list(dict.fromkeys(plan["instrument__name"] for plan in plans)),
         actions=sum(plan["action_count"] for plan in plans),
         implemented=sum(row.status == ActionStatus.IMPLEMENTED for row in rows),
-        improvements=[label for value, label in ImprovementType.choices if value in reached],
+        improvements=[str(label) for value, label in ImprovementType.choices if value in reached],
         funds=_funds(latest.values()),
     )
