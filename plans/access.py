@@ -66,13 +66,15 @@ def is_reviewer(user, obj) -> bool:
     return roles_of(user).coordinator
 
 
-def is_plan_editor(user, report: MonitoringReport) -> bool:
-    return is_region_editor(user, report.plan)
-
-
 def can_monitor(user, plan: ActionPlan) -> bool:
     """Monitoring is recorded by the region's editors once the plan is approved."""
     return is_region_editor(user, plan) and plan.status == PlanStatus.APPROVED
+
+
+def is_plan_editor(user, report: MonitoringReport) -> bool:
+    """Submitting a monitoring report: the region's editors, while the plan is approved (a
+    reopened plan's monitoring waits until it is approved again)."""
+    return can_monitor(user, report.plan)
 
 
 def can_write_monitoring(user, report: MonitoringReport) -> bool:

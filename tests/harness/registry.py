@@ -1015,6 +1015,7 @@ PLANS = [
         "plans:monitoring_report",
         Access.REGION_READER,
         kwargs=_draft_monitoring,
+        methods=POST_FORM,
         unpublished_sample=True,
     ),
     Route(
