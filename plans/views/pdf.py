@@ -3,6 +3,8 @@ plan: the reports' PDF steps (`reports.views.pdf.serve_pdf`: cache, background j
 page, limits) on the plan's HTML (`plans.pdf.plan_html`)."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -37,9 +39,10 @@ def plan_pdf(request, pk):
         filename=pdf.plan_filename(plan),
         pdf_url=document_url("plans:plan_pdf", plan.pk, language),
         status_url=document_url("plans:plan_pdf_status", plan.pk, language),
-        progress_template="plans/pdf_progress.html",
-        busy_template="plans/pdf_busy.html",
-        context={"plan": plan},
+        document=plan,
+        list_url=reverse("plans:plan_list"),
+        list_label=_("Action plans"),
+        back_label=_("Back to the action plan"),
     )
 
 

@@ -54,13 +54,20 @@ def serve_pdf(
     filename: str,
     pdf_url: str,
     status_url: str,
-    progress_template: str,
-    busy_template: str,
-    context: dict,
+    document,
+    list_url: str,
+    list_label: str,
+    back_label: str,
 ) -> HttpResponse:
     """The PDF of `html` from the cache; else its job's progress page (503 once the job failed),
-    started or joined; or the busy page (429) when the limits refuse a new job. `context` (the
-    document for the pages' titles and links) is added to both pages'."""
+    started or joined; or the busy page (429) when the limits refuse a new job. Both pages name
+    `document` (anything with a `title` and a page) and lead back to it and to its list."""
+    context = {
+        "document": document,
+        "list_url": list_url,
+        "list_label": list_label,
+        "back_label": back_label,
+    }
     key = pdf.cache_key(html, language=language)
     content = pdf.cached_pdf(key)
     if content is not None:
@@ -72,7 +79,7 @@ def serve_pdf(
     except services.PDFRenderLimit as limit:
         response = render(
             request,
-            busy_template,
+            "reports/pdf_busy.html",
             {
                 **context,
                 "per_user": limit.per_user,
@@ -86,7 +93,7 @@ def serve_pdf(
     failed = job.status == PDFJobStatus.FAILED
     return render(
         request,
-        progress_template,
+        "reports/pdf_progress.html",
         {
             **context,
             "language_name": dict(settings.LANGUAGES)[language],
@@ -137,9 +144,10 @@ def report_pdf(request, pk):
         filename=pdf.pdf_filename(report),
         pdf_url=document_url("reports:report_pdf", report.pk, language),
         status_url=document_url("reports:report_pdf_status", report.pk, language),
-        progress_template="reports/pdf_progress.html",
-        busy_template="reports/pdf_busy.html",
-        context={"report": report},
+        document=report,
+        list_url=reverse("reports:report_list"),
+        list_label=_("Reports"),
+        back_label=_("Back to the report"),
     )
 
 
