@@ -224,6 +224,55 @@ class Action(models.Model):
             raise ValidationError({"ends_on": _("The end cannot be before the start.")})
 
 
+class PlanDraft(models.Model):
+    """A writer's private autosave of the plan's form (`action` NULL) or of one action's form:
+    the fields as posted, however incomplete; never shown to anyone else, deleted when the
+    writer saves the form."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="plan_drafts",
+        verbose_name=_("author"),
+    )
+    plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="drafts", verbose_name=_("action plan")
+    )
+    action = models.ForeignKey(
+        Action,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        verbose_name=_("action"),
+    )
+    data = models.JSONField(_("fields"), default=dict)
+    base_version = models.PositiveIntegerField(_("based on version"))
+    saved_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        ordering = ["-saved_at"]
+        verbose_name = _("action plan draft")
+        verbose_name_plural = _("action plan drafts")
+        # Two conditional constraints: NULL is distinct from NULL in a unique index, and
+        # SQLite has no NULLS NOT DISTINCT.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "plan"],
+                condition=models.Q(action__isnull=True),
+                name="one_plan_draft_per_writer",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "plan", "action"],
+                condition=models.Q(action__isnull=False),
+                name="one_action_draft_per_writer",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action or self.plan} · {self.author}"
+
+
 class MonitoringPeriod(models.Model):
     """A period of phase 2 (a semester) for which each plan's progress is reported; the same
     for every region, set from the project's dates and editable by coordinators."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import monitoring, pdf, plans
+from .views import drafts, monitoring, pdf, plans
 
 app_name = "plans"
 
@@ -9,10 +9,22 @@ urlpatterns = [
     path("new/", plans.plan_create, name="plan_create"),
     path("<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
+    path("<int:pk>/edit/autosave/", drafts.plan_autosave, name="plan_autosave"),
+    path("<int:pk>/edit/draft/discard/", drafts.plan_draft_discard, name="plan_draft_discard"),
     path("<int:pk>/history/", plans.plan_history, name="plan_history"),
     path("<int:pk>/actions/new/", plans.action_create, name="action_create"),
     path("<int:pk>/actions/<int:action_pk>/edit/", plans.action_edit, name="action_edit"),
     path("<int:pk>/actions/<int:action_pk>/remove/", plans.action_remove, name="action_remove"),
+    path(
+        "<int:pk>/actions/<int:action_pk>/autosave/",
+        drafts.action_autosave,
+        name="action_autosave",
+    ),
+    path(
+        "<int:pk>/actions/<int:action_pk>/draft/discard/",
+        drafts.action_draft_discard,
+        name="action_draft_discard",
+    ),
     path("<int:pk>/submit/", plans.plan_submit, name="plan_submit"),
     path("<int:pk>/request-changes/", plans.plan_request_changes, name="plan_request_changes"),
     path("<int:pk>/approve/", plans.plan_approve, name="plan_approve"),

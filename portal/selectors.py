@@ -21,6 +21,7 @@ from partners import selectors as partner_selectors
 from partners.access import roles_of
 from partners.models import Region, User
 from plans.models import ActionPlan, MonitoringReport, PlanStatus
+from plans.selectors import plans as plan_selectors
 from plans.selectors.plans import missing_in_plan
 from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
@@ -36,6 +37,7 @@ def personal_data_of(user: User) -> dict:
         "exported_at": timezone.now().isoformat(),
         **partner_selectors.personal_data_of(user),
         **report_selectors.personal_data_of(user),
+        **plan_selectors.personal_data_of(user),
         **practice_selectors.personal_data_of(user, addresses),
         **event_selectors.personal_data_of(user),
         "activity": activity_selectors.personal_data_of(user),

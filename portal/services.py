@@ -12,6 +12,7 @@ from interventures.notifications import services as notification_services
 from partners import selectors as partner_selectors
 from partners import services as partner_services
 from partners.models import User
+from plans.services import plans as plan_services
 from practices import services as practice_services
 from reports import services as report_services
 
@@ -38,6 +39,7 @@ def account_delete(*, user: User) -> None:
     # addresses, which the others were given beforehand.
     partner_services.personal_data_erase(user=user)
     report_services.personal_data_erase(user=user)
+    plan_services.personal_data_erase(user=user)
     practice_services.personal_data_erase(user=user, addresses=addresses)
     event_services.personal_data_erase(user=user)
     notification_services.personal_data_erase(user=user)

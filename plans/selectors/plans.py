@@ -1,5 +1,5 @@
 """Reads of action plans: lists, a plan with its actions and links, what a plan lacks, the
-choices an action may link to, and a plan's versions."""
+choices an action may link to, a writer's private drafts, and a plan's versions."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +19,7 @@ from reports.models import ReportSection, SituationAnalysisReport
 from reports.selectors import region_editors
 
 from .. import access
-from ..models import Action, ActionPlan
+from ..models import Action, ActionPlan, PlanDraft
 
 __all__ = [
     "action_for",
@@ -27,7 +27,9 @@ __all__ = [
     "linkable_sections",
     "linkable_transfers",
     "missing_in_plan",
+    "personal_data_of",
     "plan_detail",
+    "plan_draft_of",
     "plan_for",
     "plan_history_for",
     "plan_history_of",
@@ -143,6 +145,34 @@ def linkable_transfers(plan: ActionPlan) -> QuerySet[Transfer]:
         .select_related("practice", "region")
         .order_by("practice__title", "pk")
     )
+
+
+# --- private drafts ---------------------------------------------------------------------------
+
+
+def plan_draft_of(user, plan: ActionPlan, action: Action | None = None) -> PlanDraft | None:
+    """`user`'s own draft of the plan's form (`action` None) or of `action`'s; nobody else's."""
+    return PlanDraft.objects.filter(author=user, plan=plan, action=action).first()
+
+
+def personal_data_of(user) -> dict:
+    """What the plans app holds about `user`, for the export of their data: their private
+    drafts, with the fields as they typed them (their own words). Saved versions are the
+    partnership's plan, like a report's."""
+    return {
+        "action_plan_drafts": [
+            {
+                "plan": draft.plan.title,
+                "action": draft.action.title if draft.action else "",
+                "based_on_version": draft.base_version,
+                "saved": draft.saved_at.isoformat(),
+                "fields": draft.data,
+            }
+            for draft in PlanDraft.objects.filter(author=user)
+            .select_related("plan", "action")
+            .order_by("saved_at", "pk")
+        ]
+    }
 
 
 # --- history ----------------------------------------------------------------------------------

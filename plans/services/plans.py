@@ -1,5 +1,6 @@
 """Writes of action plans: starting one, saving it and its actions (optimistic lock on
-`version`, like report sections), the review steps and the due date."""
+`version`, like report sections), the writers' private autosaved drafts, the review steps and
+the due date."""
 
 from datetime import date
 
@@ -13,7 +14,7 @@ from interventures.activity.services import log_action
 from interventures.richtext import SanitizedHTMLField, sanitize
 from interventures.workflow.services import transition
 
-from ..models import EDITABLE_STATUSES, MAX_ACTIONS, Action, ActionPlan
+from ..models import EDITABLE_STATUSES, MAX_ACTIONS, Action, ActionPlan, PlanDraft
 from ..workflow import PLAN_WORKFLOW
 
 # What a writer may change; status, region and version are the services' own.
@@ -146,6 +147,7 @@ def plan_save(*, plan: ActionPlan, author, data: dict, base_version: int) -> Act
                     target=current,
                     data={"detail": f"v{current.version}"},
                 )
+            PlanDraft.objects.filter(plan=current, author=author, action=None).delete()
     except IntegrityError as error:
         raise _duplicate() from error
     return current
@@ -219,6 +221,7 @@ def action_save(*, action: Action, author, data: dict, base_version: int) -> Act
                 target=locked_plan,
                 data={"detail": f"{current.title} (v{current.version})"},
             )
+        PlanDraft.objects.filter(action=current, author=author).delete()
     return current
 
 
@@ -237,6 +240,40 @@ def action_remove(*, action: Action, author) -> None:
         Action.objects.bulk_update(remaining, ["position"])
         _touch(locked_plan)
         log_action(actor=author, verb="action.removed", target=locked_plan, data={"detail": title})
+
+
+# --- private drafts ---------------------------------------------------------------------------
+
+
+def plan_draft_autosave(
+    *, plan: ActionPlan, author, data: dict, base_version: int, action: Action | None = None
+) -> PlanDraft:
+    """Keep the writer's unsaved form privately: the plan's own (`action` None) or `action`'s.
+    Only the form's fields are kept, rich text sanitised (a draft is shown again in the
+    editor); the plan and its actions are not touched."""
+    _ensure_editable(plan)
+    if action is None:
+        kept = _cleaned(ActionPlan, data, PLAN_FIELDS)
+    else:
+        kept = _cleaned(Action, data, ACTION_FIELDS + ACTION_LINKS)
+    draft, _created = PlanDraft.objects.update_or_create(
+        author=author,
+        plan=plan,
+        action=action,
+        defaults={"data": kept, "base_version": base_version},
+    )
+    return draft
+
+
+def plan_draft_discard(*, plan: ActionPlan, author, action: Action | None = None) -> None:
+    PlanDraft.objects.filter(plan=plan, author=author, action=action).delete()
+
+
+def personal_data_erase(*, user) -> None:
+    """Erase the plans app's personal data of `user` (portal.services.account_delete): their
+    private drafts. Saved versions stay, attributed to their organisation through the erased
+    account (partners/people.py)."""
+    PlanDraft.objects.filter(author=user).delete()
 
 
 def plan_transition(*, plan: ActionPlan, actor, action: str, reason: str = "") -> ActionPlan:

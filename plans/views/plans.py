@@ -20,6 +20,7 @@ from partners.selectors import attach_organisations
 from reports.diff import word_diff
 
 from .. import access
+from ..forms.drafts import differs
 from ..forms.plans import ActionForm, PlanCreateForm, PlanDueDateForm, PlanForm
 from ..models import MAX_ACTIONS, PlanStatus
 from ..selectors import plans as selectors
@@ -129,8 +130,25 @@ def _media(request, form):
     return Media.from_media(form.media).with_nonce(get_nonce(request))
 
 
-def _render_plan_form(request, plan, form, *, status=200, conflict=None):
-    context = {"plan": plan, "form": form, "media": _media(request, form), "conflict": conflict}
+def _editor_with_draft(request, make_form, draft):
+    """The unbound form to open, and the draft to offer: with `?draft=1` the form shows the
+    writer's draft (on the version it was based on, so that saving it over a newer version is
+    a conflict, never an overwrite); otherwise the saved values, and the draft is offered when
+    it holds something else."""
+    if draft is not None and request.GET.get("draft") == "1":
+        return make_form(initial={**draft.data, "base_version": draft.base_version}), None
+    form = make_form()
+    return form, draft if draft is not None and differs(draft.data, form) else None
+
+
+def _render_plan_form(request, plan, form, *, status=200, conflict=None, draft=None):
+    context = {
+        "plan": plan,
+        "form": form,
+        "media": _media(request, form),
+        "conflict": conflict,
+        "draft": draft,
+    }
     if conflict is not None:
         context["diffs"] = [
             (
@@ -152,7 +170,12 @@ def plan_edit(request, pk):
     if not access.can_write(request.user, plan):
         return _not_editable(request, plan)
     if request.method == "GET":
-        return _render_plan_form(request, plan, PlanForm(instance=plan))
+        form, draft = _editor_with_draft(
+            request,
+            lambda **kwargs: PlanForm(instance=plan, **kwargs),
+            selectors.plan_draft_of(request.user, plan),
+        )
+        return _render_plan_form(request, plan, form, draft=draft)
     # The form works on a copy: a refused post must not change the plan shown around it.
     form = PlanForm(request.POST, instance=selectors.plan_for(request.user, pk))
     if not form.is_valid():
@@ -203,13 +226,14 @@ def plan_history(request, pk):
 # --- actions ----------------------------------------------------------------------------------
 
 
-def _render_action_form(request, plan, form, *, action=None, status=200, conflict=None):
+def _render_action_form(request, plan, form, *, action=None, status=200, conflict=None, draft=None):
     context = {
         "plan": plan,
         "action": action,
         "form": form,
         "media": _media(request, form),
         "conflict": conflict,
+        "draft": draft,
     }
     if conflict is not None:
         context["diffs"] = [
@@ -259,9 +283,12 @@ def action_edit(request, pk, action_pk):
     if not access.can_write(request.user, plan):
         return _not_editable(request, plan)
     if request.method == "GET":
-        return _render_action_form(
-            request, plan, ActionForm(instance=action, plan=plan), action=action
+        form, draft = _editor_with_draft(
+            request,
+            lambda **kwargs: ActionForm(instance=action, plan=plan, **kwargs),
+            selectors.plan_draft_of(request.user, plan, action),
         )
+        return _render_action_form(request, plan, form, action=action, draft=draft)
     form = ActionForm(request.POST, instance=selectors.action_for(plan, action_pk), plan=plan)
     if not form.is_valid():
         return _render_action_form(request, plan, form, action=action, status=400)

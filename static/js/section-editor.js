@@ -1,22 +1,22 @@
-// Autosave of the section editor: every few seconds the text is sent as the writer's private
-// draft (never over the shared text); leaving with changes not saved to the section asks
-// first. Without this
-// script the form still saves normally.
+// Autosave of an editing form (a report's section, an action plan, an action): the page's
+// form[data-autosave-url]. Every few seconds its fields are sent as the writer's private draft
+// (never over the shared text); leaving with changes not saved to the form asks first.
+// Without this script the form still saves normally.
 (function () {
   "use strict";
   const form = document.querySelector("form[data-autosave-url]");
   if (!form) return;
-  const textarea = form.querySelector("textarea[name=body]");
   const status = document.getElementById("autosave-status");
   const presence = document.getElementById("presence");
   const INTERVAL_MS = 4000;
-  let editor = null;
-  let dirty = false;
   let changed = false;
   let submitting = false;
-  let lastSent = null;
+  let sending = false;
 
-  const currentText = () => (editor ? editor.getHTML() : textarea.value);
+  // The rich-text editor copies its text into its textarea on every change and fires an
+  // input event there, so the form's own fields always hold what the writer sees.
+  const snapshot = () => new URLSearchParams(new FormData(form)).toString();
+  let lastSent = snapshot();
 
   function say(message, failed) {
     status.textContent = message;
@@ -24,14 +24,11 @@
   }
 
   async function autosave() {
-    if (!dirty || submitting) return;
-    const body = currentText();
-    if (body === lastSent) {
-      dirty = false;
-      return;
-    }
+    if (!changed || submitting || sending) return;
     const data = new FormData(form);
-    data.set("body", body);
+    const sent = new URLSearchParams(data).toString();
+    if (sent === lastSent) return;
+    sending = true;
     try {
       const response = await fetch(form.dataset.autosaveUrl, {
         method: "POST",
@@ -45,8 +42,7 @@
         say(answer.error || form.dataset.savingFailed, true);
         return;
       }
-      lastSent = body;
-      dirty = currentText() !== body;
+      lastSent = sent;
       say(answer.message, false);
       if (presence && Array.isArray(answer.others)) {
         presence.textContent = answer.others.length
@@ -55,27 +51,16 @@
       }
     } catch (error) {
       say(form.dataset.offline, true);
+    } finally {
+      sending = false;
     }
   }
 
-  const markDirty = () => {
-    dirty = true;
+  const markChanged = () => {
     changed = true;
   };
-  textarea.addEventListener("input", markDirty);
-  // TipTap keeps its editor on the editable element; the ready event may come before or
-  // after this script runs, so both paths attach.
-  function attach(area) {
-    if (editor || !area || !area.editor) return;
-    editor = area.editor;
-    lastSent = editor.getHTML();
-    editor.on("update", markDirty);
-  }
-  document.addEventListener("prose-editor:ready", (event) => {
-    if (event.detail.textarea === textarea) attach(event.detail.editor.view.dom);
-  });
-  attach(form.querySelector(".ProseMirror"));
-
+  form.addEventListener("input", markChanged);
+  form.addEventListener("change", markChanged);
   form.addEventListener("submit", () => {
     submitting = true;
   });

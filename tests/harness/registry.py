@@ -952,6 +952,37 @@ PLANS = [
         unpublished_sample=True,
     ),
     Route("plans:plan_history", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
+    # The writer's private drafts: the autosaves answer JSON, the discards redirect.
+    Route(
+        "plans:plan_autosave",
+        Access.REGION_EDITOR,
+        kwargs=_draft_plan,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
+        "plans:plan_draft_discard",
+        Access.REGION_EDITOR,
+        kwargs=_draft_plan,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:action_autosave",
+        Access.REGION_EDITOR,
+        kwargs=_action_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
+        "plans:action_draft_discard",
+        Access.REGION_EDITOR,
+        kwargs=_action_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
     Route(
         "plans:action_create",
         Access.REGION_EDITOR,
