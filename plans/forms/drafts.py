@@ -52,7 +52,7 @@ class DraftForm(SingleLineTextMixin, forms.Form):
         for name, field in editor.fields.items():
             if name == "base_version":
                 continue
-            if field.widget.allow_multiple_selected:
+            if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
                 fields[name] = _ValueList(label=field.label, required=False)
                 continue
             limit = getattr(field, "max_length", None)
