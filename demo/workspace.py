@@ -22,13 +22,13 @@ from events.models import Event
 from events.services import registration_create
 from interventures.activity.models import ActivityEntry
 from interventures.activity.services import log_action
+from interventures.comments import mentions
 from interventures.dates import portal_today
 from interventures.notifications.kinds import Channel
 from interventures.notifications.models import Notification, url_in_language
 from interventures.notifications.selectors import channels_for
 from partners.models import PartnerOrganisation, Region, User
 from practices.models import GoodPractice, PracticeStatus, Theme
-from reports import mentions
 from reports.models import ReportStatus, ReviewComment, SituationAnalysisReport
 from reports.services import comment_add, report_due_date_set
 

@@ -8,14 +8,16 @@ Built on the partnership's roles (`partners.access.roles_of`), like reports:
   monitoring reports; anyone else gets 404, so a draft's existence is not confirmed;
 - the region's editors write, while the plan (or monitoring report) is a draft or has changes
   requested; monitoring is recorded for approved plans only;
-- coordinators review, set due dates and edit the monitoring periods.
+- coordinators review, set due dates and edit the monitoring periods;
+- the region's partners and the coordinators comment (never visitors, even on an approved
+  plan); a thread is resolved by whoever started it or by a coordinator.
 """
 
 from django.db.models import Q, QuerySet
 
 from partners.access import roles_of
 
-from .models import EDITABLE_STATUSES, ActionPlan, MonitoringReport, PlanStatus
+from .models import EDITABLE_STATUSES, ActionPlan, MonitoringReport, PlanComment, PlanStatus
 
 
 def filter_visible(queryset: QuerySet, user) -> QuerySet:
@@ -83,3 +85,17 @@ def can_write_monitoring(user, report: MonitoringReport) -> bool:
 
 def can_manage_periods(user) -> bool:
     return roles_of(user).coordinator
+
+
+def can_comment(user, plan: ActionPlan) -> bool:
+    """Comments are the partnership's working notes: the region's partners and the
+    coordinators read and write them, whatever the plan's state."""
+    return is_member(user, plan)
+
+
+def can_resolve(user, comment: PlanComment) -> bool:
+    """A thread is resolved (or reopened) by whoever started it or by a coordinator."""
+    first = comment.parent or comment
+    return roles_of(user).coordinator or (
+        first.author_id is not None and first.author_id == user.pk
+    )

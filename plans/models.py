@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from interventures.comments.models import ThreadComment
 from interventures.dates import portal_today
 from interventures.richtext import SanitizedHTMLField
 from partners.models import PartnerOrganisation, PolicyInstrument, Region
@@ -439,3 +440,24 @@ class EvidenceFile(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PlanComment(ThreadComment):
+    """A comment on an action plan or one of its actions; it can be resolved."""
+
+    plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="comments", verbose_name=_("action plan")
+    )
+    # A removed action's threads stay, as threads about the whole plan.
+    action = models.ForeignKey(
+        Action,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("action"),
+    )
+
+    class Meta(ThreadComment.Meta):
+        verbose_name = _("comment on an action plan")
+        verbose_name_plural = _("comments on action plans")

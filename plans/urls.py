@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import drafts, monitoring, pdf, plans
+from .views import comments, drafts, monitoring, pdf, plans
 
 app_name = "plans"
 
@@ -12,6 +12,18 @@ urlpatterns = [
     path("<int:pk>/edit/autosave/", drafts.plan_autosave, name="plan_autosave"),
     path("<int:pk>/edit/draft/discard/", drafts.plan_draft_discard, name="plan_draft_discard"),
     path("<int:pk>/history/", plans.plan_history, name="plan_history"),
+    path("<int:pk>/comments/add/", comments.plan_comment_add, name="plan_comment_add"),
+    path(
+        "<int:pk>/comments/<int:comment_pk>/resolve/",
+        comments.plan_comment_resolve,
+        name="plan_comment_resolve",
+    ),
+    path(
+        "<int:pk>/comments/<int:comment_pk>/reopen/",
+        comments.plan_comment_reopen,
+        name="plan_comment_reopen",
+    ),
+    path("<int:pk>/people/", comments.plan_comment_people, name="plan_comment_people"),
     path("<int:pk>/actions/new/", plans.action_create, name="action_create"),
     path("<int:pk>/actions/<int:action_pk>/edit/", plans.action_edit, name="action_edit"),
     path("<int:pk>/actions/<int:action_pk>/remove/", plans.action_remove, name="action_remove"),

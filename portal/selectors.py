@@ -15,16 +15,20 @@ from events import selectors as event_selectors
 from events.models import Event
 from interventures.activity import selectors as activity_selectors
 from interventures.activity.models import ActivityEntry
+from interventures.comments import selectors as comment_selectors
+from interventures.comments.selectors import WaitingThread, waiting_threads
 from interventures.dates import portal_today
 from interventures.notifications import selectors as notification_selectors
 from partners import selectors as partner_selectors
 from partners.access import roles_of
 from partners.models import Region, User
+from plans.comments import PLAN_COMMENTS
 from plans.models import ActionPlan, MonitoringReport, PlanStatus
 from plans.selectors import plans as plan_selectors
 from plans.selectors.plans import missing_in_plan
 from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
+from reports.comments import REPORT_COMMENTS
 from reports.models import SituationAnalysisReport
 
 
@@ -329,6 +333,24 @@ class Dashboard:
         return [work.report for work in self.reports if work.report.days_left is not None]
 
 
+def comments_waiting_for(user: User) -> list[WaitingThread]:
+    """The comment threads on reports and action plans that wait for `user` (mentioned, or
+    answered since their word), most recent first: three queries."""
+    roles = roles_of(user)
+    region_ids = None if roles.coordinator else roles.member_region_ids
+    threads = [
+        *waiting_threads(
+            REPORT_COMMENTS,
+            comment_selectors.comments_waiting_for(REPORT_COMMENTS, user, region_ids),
+        ),
+        *waiting_threads(
+            PLAN_COMMENTS, comment_selectors.comments_waiting_for(PLAN_COMMENTS, user, region_ids)
+        ),
+    ]
+    partner_selectors.attach_organisations(thread.first.author for thread in threads)
+    return sorted(threads, key=lambda thread: (thread.last_at, thread.first.pk), reverse=True)
+
+
 def dashboard_of(user: User) -> Dashboard:
     """Everything the dashboard shows `user`, by role; its query count does not grow with the
     number of items (tests/test_dashboard.py)."""
@@ -340,7 +362,7 @@ def dashboard_of(user: User) -> Dashboard:
             overdue=list(report_selectors.overdue_reports()),
             regions=region_statuses(),
             compendiums=report_selectors.compendiums_of(user),
-            comments=list(report_selectors.comments_waiting_for(user)),
+            comments=comments_waiting_for(user),
         )
     if roles.member_region_ids:
         reports = report_selectors.report_work(user)
@@ -357,7 +379,7 @@ def dashboard_of(user: User) -> Dashboard:
             drafts=list(report_selectors.drafts_of(user)),
             practices=list(practice_selectors.practices_to_finish(user)),
             events=list(event_selectors.region_events_ahead(user)),
-            comments=list(report_selectors.comments_waiting_for(user)),
+            comments=comments_waiting_for(user),
         )
     return Dashboard(
         registrations=list(event_selectors.registrations_ahead(user)),

@@ -14,17 +14,13 @@ from interventures.richtext import RichTextWidget
 from interventures.validators import LARGEST_INTEGER
 from partners.models import Region
 
-from . import mentions
 from .charts import format_value
 from .models import (
-    MAX_COMMENT_CHARS,
     MAX_INDICATORS,
-    MAX_QUOTE_CHARS,
     MAX_SECTION_CHARS,
     Indicator,
     ReportSection,
     ReportStatus,
-    ReviewComment,
     SituationAnalysisReport,
 )
 
@@ -65,114 +61,6 @@ class SectionForm(forms.Form):
         self.section = section
         self.fields["body"].label = section.title
         self.fields["body"].help_text = section.spec.guidance
-
-
-class CommentForm(forms.Form):
-    """A new thread about a section (or the whole report), or with `parent` a reply to one.
-
-    `people`: who may be mentioned (the people who can see the report), read only when the
-    text holds a mention."""
-
-    body = forms.CharField(
-        label=_("Comment"),
-        max_length=MAX_COMMENT_CHARS,
-        widget=forms.Textarea(attrs={"rows": 3, "data-mentions": ""}),
-        help_text=_("Type @ and a name to mention someone who can see the report."),
-        error_messages={
-            "required": _("Write your comment."),
-            "max_length": _(
-                "The comment is too long: at most %(limit_value)d characters are allowed "
-                "(it has %(show_value)d)."
-            ),
-        },
-    )
-    quote = forms.CharField(
-        label=_("Passage you comment on (optional)"),
-        required=False,
-        max_length=MAX_QUOTE_CHARS,
-        widget=forms.Textarea(attrs={"rows": 2, "data-quote": ""}),
-        help_text=_("Copy the words of the section your comment is about."),
-        error_messages={
-            "max_length": _(
-                "The passage is too long: quote at most %(limit_value)d characters "
-                "(it has %(show_value)d)."
-            )
-        },
-    )
-    section = forms.ChoiceField(required=False, widget=forms.HiddenInput)
-    parent = forms.IntegerField(
-        required=False, widget=forms.HiddenInput, min_value=1, max_value=LARGEST_INTEGER
-    )
-
-    def __init__(self, *args, report, people=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.report = report
-        self.people = people
-        self.fields["section"].choices = [("", _("The whole report"))] + [
-            (section.key, section.title) for section in report.sections.all()
-        ]
-        self.fields["section"].error_messages["invalid_choice"] = _(
-            "This section is not one of the report's: reload the page and try again."
-        )
-
-    def clean_section(self):
-        key = self.cleaned_data["section"]
-        if not key:
-            return None
-        return next(section for section in self.report.sections.all() if section.key == key)
-
-    def clean_parent(self):
-        pk = self.cleaned_data["parent"]
-        if pk is None:
-            return None
-        comment = (
-            ReviewComment.objects.filter(report=self.report, pk=pk)
-            .select_related("parent", "section")
-            .first()
-        )
-        if comment is None:
-            raise ValidationError(
-                _("You can only answer a comment on this report: reload the page and try again.")
-            )
-        first = comment.parent or comment  # a reply to a reply joins the same thread
-        if first.resolved_at is not None:
-            raise ValidationError(_("This thread is resolved: reopen it to answer."))
-        return first
-
-    def clean_quote(self):
-        return self.cleaned_data["quote"].strip()
-
-    def clean(self):
-        cleaned = super().clean()
-        body = cleaned.get("body", "")
-        if "@" in body:
-            people = list(self.people)
-            unknown = mentions.unknown_mentions(body, {person.pk for person in people})
-            if unknown:
-                self.add_error(
-                    "body",
-                    _(
-                        "%(names)s cannot be mentioned: only the region's partners and the "
-                        "coordinators can see this report. Pick a name from the list."
-                    )
-                    % {"names": ", ".join(f"@{name}" for name in unknown)},
-                )
-            else:
-                cleaned["body"] = mentions.with_tokens(body, people)
-        if cleaned.get("parent"):
-            cleaned["section"] = cleaned["parent"].section
-        return cleaned
-
-
-class PeopleQueryForm(SingleLineTextMixin, forms.Form):
-    """`?q=`: the letters typed after @ in a comment."""
-
-    q = forms.CharField(
-        label=_("Name"),
-        required=False,
-        max_length=100,
-        error_messages={"max_length": _("Type at most %(limit_value)d characters of a name.")},
-    )
 
 
 # How far ahead a due date may be set: a report is written in months, not decades.

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from interventures.comments.models import ThreadComment
 from interventures.dates import portal_today
 from interventures.richtext import SanitizedHTMLField
 from partners.models import Region
 
-from .mentions import as_plain_text
 from .outline import SPECS, SectionKey
 
 MAX_SECTION_CHARS = 200_000
@@ -249,11 +249,7 @@ class Indicator(models.Model):
         return self.name
 
 
-MAX_COMMENT_CHARS = 5000
-MAX_QUOTE_CHARS = 500
-
-
-class ReviewComment(models.Model):
+class ReviewComment(ThreadComment):
     """A comment on a report or one of its sections; it can be resolved."""
 
     report = models.ForeignKey(
@@ -270,43 +266,10 @@ class ReviewComment(models.Model):
         related_name="comments",
         verbose_name=_("section"),
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    # A reply belongs to a thread's first comment (one level deep): the thread is resolved,
-    # reopened and counted as a whole.
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="replies",
-        verbose_name=_("reply to"),
-    )
-    quote = models.TextField(_("quoted passage"), max_length=MAX_QUOTE_CHARS, blank=True)
-    body = models.TextField(_("comment"), max_length=MAX_COMMENT_CHARS)
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
-    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("resolved by"),
-    )
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(ThreadComment.Meta):
         verbose_name = _("review comment")
         verbose_name_plural = _("review comments")
-
-    def __str__(self):
-        return as_plain_text(self.body)[:60]
 
 
 def private_storage():

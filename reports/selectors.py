@@ -1,7 +1,7 @@
 """Reads of the reports app; each page's queries stay the same however many rows it shows."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     CharField,
     Count,
-    Exists,
     F,
     OuterRef,
     Prefetch,
@@ -115,83 +114,10 @@ def report_detail(user, pk: int) -> SituationAnalysisReport:
     )
 
 
-@dataclass
-class CommentThread:
-    """A comment and its replies: resolved, reopened and counted as a whole."""
-
-    first: ReviewComment
-    replies: list[ReviewComment] = field(default_factory=list)
-    reply_form: Any = None  # the view's form to answer it
-    can_resolve: bool = False  # the view's answer for the person reading
-
-    @property
-    def comments(self) -> list[ReviewComment]:
-        return [self.first, *self.replies]
-
-    @property
-    def is_open(self) -> bool:
-        return self.first.resolved_at is None
-
-    @property
-    def open_count(self) -> int:
-        """Its comments while it is open (every one of them is unresolved), else 0."""
-        return 1 + len(self.replies) if self.is_open else 0
-
-
-@dataclass
-class CommentGroup:
-    """The threads about one section, or (`section` None) about the report as a whole."""
-
-    section: ReportSection | None
-    threads: list[CommentThread] = field(default_factory=list)
-    form: Any = None  # the view's form to start a thread
-
-    @property
-    def anchor(self) -> str:
-        return f"comments-{self.section.key}" if self.section else "comments-report"
-
-    @property
-    def open_count(self) -> int:
-        return sum(thread.open_count for thread in self.threads)
-
-
-@dataclass(frozen=True)
-class ReportComments:
-    groups: list[CommentGroup]  # the report as a whole first, then the sections in order
-
-    @property
-    def open_counts(self) -> dict[int, int]:
-        """Unresolved comments per section id (sections without any are left out)."""
-        return {
-            group.section.pk: group.open_count
-            for group in self.groups
-            if group.section and group.open_count
-        }
-
-    @property
-    def open_total(self) -> int:
-        return sum(group.open_count for group in self.groups)
-
-
-def report_comments(report: SituationAnalysisReport) -> ReportComments:
-    """The report's comments as threads grouped by section, from what `report_detail`
-    prefetched: no query, however many comments and sections."""
-    general = CommentGroup(section=None)
-    groups: dict[int | None, CommentGroup] = {None: general}
-    groups.update((section.pk, CommentGroup(section)) for section in report.sections.all())
-    threads: dict[int, CommentThread] = {}
-    for comment in report.comments.all():
-        if comment.parent_id is None:
-            threads[comment.pk] = CommentThread(comment)
-            groups.get(comment.section_id, general).threads.append(threads[comment.pk])
-        elif comment.parent_id in threads:
-            threads[comment.parent_id].replies.append(comment)
-    return ReportComments(list(groups.values()))
-
-
-def people_who_can_see(report: SituationAnalysisReport, query: str = "") -> QuerySet[User]:
-    """The people who read the report's comments (the region's partners and the coordinators),
-    whose names contain every word of `query`; with their organisations, by name."""
+def people_who_can_see(report, query: str = "") -> QuerySet[User]:
+    """The people who read the comments of `report`, or of anything of a region (the plans
+    app's plans too): the region's partners and the coordinators, whose names contain every
+    word of `query`; with their organisations, by name."""
     people = User.objects.filter(
         Q(is_coordinator=True) | Q(memberships__organisation__region_id=report.region_id),
         is_active=True,
@@ -691,30 +617,3 @@ def region_editors(region_id: int) -> QuerySet[User]:
 def compendiums_of(user, *, limit: int = 10) -> list[Compendium]:
     """The compendiums the user asked for, newest first."""
     return list(Compendium.objects.filter(requested_by=user).order_by("-created_at")[:limit])
-
-
-def comments_waiting_for(user) -> QuerySet[ReviewComment]:
-    """The open comment threads, in reports the user may comment on, that wait for the user: one
-    of their comments mentions the user, or the user took part, and the latest word is someone
-    else's. Each thread's first comment, with `last_at`, most recent first: one query (and one
-    for the authors' organisations)."""
-    roles = roles_of(user)
-    in_thread = Q(pk=OuterRef("pk")) | Q(parent_id=OuterRef("pk"))
-    thread = ReviewComment.objects.filter(in_thread)
-    latest = thread.order_by("-created_at", "-pk")
-    threads = ReviewComment.objects.filter(parent__isnull=True, resolved_at__isnull=True)
-    if not roles.coordinator:
-        threads = threads.filter(report__region_id__in=roles.member_region_ids)
-    return (
-        threads.annotate(
-            mentions_me=Exists(thread.filter(body__contains=f"](user:{user.pk})")),
-            took_part=Exists(thread.filter(author=user)),
-            last_author_id=Subquery(latest.values("author_id")[:1]),
-            last_at=Subquery(latest.values("created_at")[:1]),
-        )
-        .filter(Q(mentions_me=True) | Q(took_part=True))
-        .exclude(last_author_id=user.pk)
-        .select_related("report", "section", "author")
-        .prefetch_related(people_with_organisations("author"))
-        .order_by("-last_at", "-pk")
-    )

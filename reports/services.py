@@ -12,17 +12,17 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from interventures.activity.services import log_action
+from interventures.comments import services as comments
 from interventures.dates import portal_today
 from interventures.notifications.services import notify
 from interventures.richtext import sanitize
 from interventures.workflow.services import transition
 
-from . import mentions
+from .comments import REPORT_COMMENTS
 from .forms import BaseIndicatorFormSet
 from .models import (
     EDITABLE_STATUSES,
     MAX_INDICATORS,
-    MAX_QUOTE_CHARS,
     MAX_SECTION_CHARS,
     Compendium,
     CompendiumStatus,
@@ -38,7 +38,7 @@ from .models import (
     SituationAnalysisReport,
 )
 from .outline import OUTLINE
-from .selectors import people_who_can_see, region_editors
+from .selectors import region_editors
 from .tasks import CompendiumFailed, build_compendium, render_pdf
 from .workflow import REPORT_WORKFLOW
 
@@ -184,101 +184,28 @@ def comment_add(
     quote: str = "",
     parent: ReviewComment | None = None,
 ) -> ReviewComment:
-    """Start a thread about `section` (None: the whole report), or answer `parent`'s thread.
-    The people mentioned are told (`comment.mention`), and so are the thread's other
-    participants (`comment.reply`); only people who can see the report."""
-    body = body.strip()
-    if not body:
-        raise ValidationError(_("A comment cannot be empty."))
-    if parent is not None:
-        if parent.report_id != report.pk or parent.parent_id is not None:
-            raise ValidationError(_("A reply answers the first comment of a thread."))
-        if parent.resolved_at is not None:
-            raise ValidationError(_("This thread is resolved: reopen it to answer."))
-        section = parent.section
-    with transaction.atomic():
-        comment = ReviewComment.objects.create(
-            report=report,
-            section=section,
-            author=author,
-            body=body,
-            quote=quote.strip()[:MAX_QUOTE_CHARS],
-            parent=parent,
-        )
-        log_action(
-            actor=author,
-            verb="comment.replied" if parent else "comment.added",
-            target=report,
-            data={"detail": str(section.title) if section else ""},
-        )
-        _comment_notify(comment)
-    return comment
-
-
-def _comment_notify(comment: ReviewComment) -> None:
-    report = comment.report
-    readers = people_who_can_see(report)
-    mentioned = list(readers.filter(pk__in=mentions.mentioned_ids(comment.body)))
-    participants: list = []
-    if comment.parent is not None:
-        thread = ReviewComment.objects.filter(Q(pk=comment.parent_id) | Q(parent=comment.parent_id))
-        participants = list(
-            readers.filter(pk__in=thread.values("author")).exclude(
-                pk__in=[person.pk for person in mentioned]
-            )
-        )
-    url = f"{report.get_absolute_url()}#comment-{comment.pk}"
-    data = {
-        "section": str(comment.section.title) if comment.section else "",
-        "excerpt": mentions.as_plain_text(comment.body)[:200],
-    }
-    email_context = {
-        "report": report,
-        "section": comment.section,
-        "text": mentions.as_plain_text(comment.body),
-        "quote": comment.quote,
-        "comment": comment,
-    }
-    for recipients, kind in ((mentioned, "comment.mention"), (participants, "comment.reply")):
-        notify(
-            recipients=recipients,
-            kind=kind,
-            target=report,
-            actor=comment.author,
-            url=url,
-            data=data,
-            email_templates=f"reports/email/{kind.replace('.', '_')}",
-            email_context=email_context,
-        )
-
-
-def _thread_mark(*, comment: ReviewComment, user, resolved: bool) -> ReviewComment:
-    """Resolve or reopen `comment`'s thread as a whole: its first comment and every reply."""
-    first = comment.parent or comment
-    if (first.resolved_at is not None) == resolved:
-        return first
-    when = timezone.now() if resolved else None
-    by = user if resolved else None
-    with transaction.atomic():
-        ReviewComment.objects.filter(Q(pk=first.pk) | Q(parent=first.pk)).update(
-            resolved_at=when, resolved_by=by
-        )
-        log_action(
-            actor=user,
-            verb="comment.resolved" if resolved else "comment.reopened",
-            target=first.report,
-            data={"detail": str(first.section.title) if first.section else ""},
-        )
-    first.resolved_at, first.resolved_by = when, by
-    return first
+    """Start a thread about `section` (None: the whole report), or answer `parent`'s thread
+    (`interventures.comments.services.comment_add`: mentions and participants are told)."""
+    comment = comments.comment_add(
+        commentable=REPORT_COMMENTS,
+        target=report,
+        author=author,
+        body=body,
+        part=section,
+        quote=quote,
+        parent=parent,
+    )
+    return cast(ReviewComment, comment)
 
 
 def comment_resolve(*, comment: ReviewComment, user) -> ReviewComment:
-    return _thread_mark(comment=comment, user=user, resolved=True)
+    first = comments.comment_resolve(commentable=REPORT_COMMENTS, comment=comment, user=user)
+    return cast(ReviewComment, first)
 
 
 def comment_reopen(*, comment: ReviewComment, user) -> ReviewComment:
-    return _thread_mark(comment=comment, user=user, resolved=False)
+    first = comments.comment_reopen(commentable=REPORT_COMMENTS, comment=comment, user=user)
+    return cast(ReviewComment, first)
 
 
 # --- due dates -------------------------------------------------------------------------------

@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from events.models import Registration, RegistrationStatus
 from interventures.activity.models import ActivityEntry
+from interventures.comments.mentions import token_for
 from interventures.dates import portal_today
 from interventures.workflow.services import transition
 from plans.models import ActionProgress, MonitoringPeriod
 from plans.workflow import MONITORING_WORKFLOW, PLAN_WORKFLOW
 from practices.models import Interest
-from reports.mentions import token_for
 from reports.models import SPECS, Compendium, SectionDraft
 from reports.services import comment_add, comment_resolve, report_transition
 from tests.harness import factories

@@ -1,4 +1,4 @@
-"""@mentions in review comments.
+"""@mentions in comments (on reports, action plans, ...).
 
 A mention is stored as a token, `@[Name](user:ID)`: the autocomplete inserts it, and the name
 someone types in full (`@Olivia Owner`, without JavaScript) becomes one when the comment is saved.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from js_asset import Media
 
+from interventures.comments import views as comment_views
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -20,10 +21,12 @@ from partners.selectors import attach_organisations
 from reports.diff import word_diff
 
 from .. import access
+from ..comments import PLAN_COMMENTS
 from ..forms.drafts import differs
 from ..forms.plans import ActionForm, PlanCreateForm, PlanDueDateForm, PlanForm
 from ..models import MAX_ACTIONS, PlanStatus
 from ..selectors import plans as selectors
+from ..selectors.comments import plan_comments
 from ..services import plans as services
 from ..workflow import PLAN_WORKFLOW
 
@@ -103,6 +106,16 @@ def _detail_context(request, plan, **forms):
         "due_date_form": forms.get("due_date_form")
         or PlanDueDateForm(initial={"due_date": plan.due_date}),
         "is_approved": plan.status == PlanStatus.APPROVED,
+        # Visitors never read comments, and no query is made for them.
+        "comments": comment_views.page_comments(
+            PLAN_COMMENTS,
+            plan,
+            plan_comments(plan),
+            can_resolve=lambda comment: access.can_resolve(user, comment),
+            posted=forms.get("comment_form"),
+        )
+        if access.can_comment(user, plan)
+        else None,
     }
 
 

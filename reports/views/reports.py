@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from interventures.activity.selectors import recent_entries_for
+from interventures.comments import views as comment_views
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -18,9 +19,9 @@ from partners.people import person_label
 from partners.selectors import attach_organisations
 
 from .. import access, selectors, services
-from ..forms import CommentForm, DueDateForm, PeopleQueryForm, ReportCreateForm
-from ..mentions import token_for
-from ..models import ReportStatus, ReviewComment
+from ..comments import REPORT_COMMENTS
+from ..forms import DueDateForm, ReportCreateForm
+from ..models import ReportStatus
 from ..workflow import REPORT_WORKFLOW
 
 
@@ -70,7 +71,13 @@ def _detail_context(request, report, **forms):
         else None
     )
     comments = (
-        _comments(user, report, forms.get("comment_form"))
+        comment_views.page_comments(
+            REPORT_COMMENTS,
+            report,
+            report.comments.all(),
+            can_resolve=lambda comment: access.can_resolve(user, comment),
+            posted=forms.get("comment_form"),
+        )
         if access.can_comment(user, report)
         else None
     )
@@ -90,7 +97,7 @@ def _detail_context(request, report, **forms):
         "activity": activity,
         "returned": returned,
         # The sections whose threads are still open, counted from the threads shown below.
-        "open_comments": [group for group in comments.groups if group.section and group.open_count]
+        "open_comments": [group for group in comments.groups if group.part and group.open_count]
         if returned and comments
         else [],
         "missing_sections": selectors.missing_required_sections(report)
@@ -164,74 +171,32 @@ def report_due_date(request, pk):
     return redirect(report)
 
 
-def _comments(user, report, posted: CommentForm | None) -> selectors.ReportComments:
-    """The report's threads, each with its forms (a new thread per section, a reply per open
-    thread); `posted`, a comment form that was refused, takes the place it was sent from."""
-    comments = selectors.report_comments(report)
-    groups: dict[str, selectors.CommentGroup] = {}  # by the section key posted ("": the report)
-    threads: dict[str, selectors.CommentThread] = {}  # by the first comment's pk, as posted
-    for group in comments.groups:
-        key = group.section.key if group.section else ""
-        group.form = CommentForm(
-            report=report, initial={"section": key}, auto_id=f"id_{group.anchor}_%s"
-        )
-        groups[key] = group
-        for thread in group.threads:
-            thread.can_resolve = access.can_resolve(user, thread.first)
-            if thread.is_open:
-                thread.reply_form = CommentForm(
-                    report=report,
-                    initial={"parent": thread.first.pk},
-                    auto_id=f"id_reply-{thread.first.pk}_%s",
-                )
-            threads[str(thread.first.pk)] = thread
-    if posted is not None:
-        answered = threads.get(posted.data.get("parent", ""))
-        if answered is not None:
-            posted.auto_id = f"id_reply-{answered.first.pk}_%s"
-            answered.reply_form = posted
-        else:
-            group = groups.get(posted.data.get("section", ""), comments.groups[0])
-            posted.auto_id = group.form.auto_id
-            group.form = posted
-    return comments
-
-
 @login_required
 @require_POST
 def comment_add(request, pk):
     report = selectors.report_detail(request.user, pk)
     if not access.can_comment(request.user, report):
         raise PermissionDenied
-    form = CommentForm(request.POST, report=report, people=selectors.people_who_can_see(report))
-    if not form.is_valid():
+
+    def refused(form):
         context = _detail_context(request, report, comment_form=form)
         return render(request, "reports/report_detail.html", context, status=400)
-    comment = services.comment_add(report=report, author=request.user, **form.cleaned_data)
-    messages.success(
-        request, _("Your answer was added.") if comment.parent else _("Your comment was added.")
-    )
-    return redirect(f"{report.get_absolute_url()}#comment-{comment.pk}")
+
+    return comment_views.comment_add(request, REPORT_COMMENTS, report, refused=refused)
 
 
 def _thread_mark(request, pk: int, comment_pk: int, *, resolved: bool):
     report = selectors.report_for(request.user, pk)
     if not access.can_comment(request.user, report):
         raise PermissionDenied
-    comment = get_object_or_404(
-        ReviewComment.objects.select_related("parent__section", "section"),
-        report=report,
-        pk=comment_pk,
+    return comment_views.thread_mark(
+        request,
+        REPORT_COMMENTS,
+        report,
+        comment_pk,
+        can_resolve=lambda comment: access.can_resolve(request.user, comment),
+        resolved=resolved,
     )
-    if not access.can_resolve(request.user, comment):
-        raise PermissionDenied
-    if resolved:
-        first = services.comment_resolve(comment=comment, user=request.user)
-        messages.success(request, _("The thread was marked as resolved."))
-    else:
-        first = services.comment_reopen(comment=comment, user=request.user)
-        messages.success(request, _("The thread was reopened."))
-    return redirect(f"{report.get_absolute_url()}#comment-{first.pk}")
 
 
 @login_required
@@ -246,9 +211,6 @@ def comment_reopen(request, pk, comment_pk):
     return _thread_mark(request, pk, comment_pk, resolved=False)
 
 
-MENTION_SUGGESTIONS = 8
-
-
 @require_GET
 def comment_people(request, pk):
     """The people a comment may mention whose names match `?q=`, as JSON for the autocomplete:
@@ -256,20 +218,9 @@ def comment_people(request, pk):
     report = selectors.report_for(request.user, pk)
     if not access.can_comment(request.user, report):
         raise Http404
-    form = PeopleQueryForm(request.GET)
-    if not form.is_valid():
-        return JsonResponse({"error": " ".join(form.errors["q"])}, status=400)
-    people = selectors.people_who_can_see(report, form.cleaned_data["q"])[:MENTION_SUGGESTIONS]
-    return JsonResponse(
-        {
-            "people": [
-                {
-                    "id": person.pk,
-                    "name": str(person),
-                    "label": person_label(person, names_shown=True),
-                    "token": token_for(person),
-                }
-                for person in people
-            ]
-        }
+    return comment_views.people(
+        request,
+        REPORT_COMMENTS,
+        report,
+        label=lambda person: person_label(person, names_shown=True),
     )

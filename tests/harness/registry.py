@@ -899,6 +899,28 @@ def _approved_plan(world) -> dict:
     return {"pk": _plan(world, "approved").pk}
 
 
+def _plan_comment_kwargs(world) -> dict:
+    from interventures.comments.services import comment_add
+    from plans.comments import PLAN_COMMENTS
+
+    plan = _plan(world)
+    comment = comment_add(
+        commentable=PLAN_COMMENTS, target=plan, author=world.colleague, body="Add the costs."
+    )
+    return {"pk": plan.pk, "comment_pk": comment.pk}
+
+
+def _resolved_plan_comment_kwargs(world) -> dict:
+    from interventures.comments.services import comment_resolve
+    from plans.comments import PLAN_COMMENTS
+    from plans.models import PlanComment
+
+    kwargs = _plan_comment_kwargs(world)
+    comment = PlanComment.objects.get(pk=kwargs["comment_pk"])
+    comment_resolve(commentable=PLAN_COMMENTS, comment=comment, user=world.colleague)
+    return kwargs
+
+
 def _action_kwargs(world) -> dict:
     plan = _plan(world)
     return {"pk": plan.pk, "action_pk": plan.actions.get().pk}
@@ -952,6 +974,38 @@ PLANS = [
         unpublished_sample=True,
     ),
     Route("plans:plan_history", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
+    Route(
+        "plans:plan_comment_add",
+        Access.REGION_READER,
+        kwargs=_draft_plan,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+    ),
+    Route(
+        "plans:plan_comment_resolve",
+        Access.REGION_READER,
+        kwargs=_plan_comment_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+        expect={"owner": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    Route(
+        "plans:plan_comment_reopen",
+        Access.REGION_READER,
+        kwargs=_resolved_plan_comment_kwargs,
+        methods=POST_ACTION,
+        unpublished_sample=True,
+        expect={"owner": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    Route(
+        "plans:plan_comment_people",
+        Access.REGION_READER,
+        kwargs=_draft_plan,
+        unpublished_sample=True,
+        html=False,
+    ),
     # The writer's private drafts: the autosaves answer JSON, the discards redirect.
     Route(
         "plans:plan_autosave",

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from interventures.comments.mentions import token_for
 from interventures.notifications.models import Notification, NotificationPreference
-from reports.mentions import token_for
 from reports.models import ReviewComment
 from reports.services import comment_add, comment_resolve
 from tests.harness import factories
