@@ -3,26 +3,18 @@ Situation Analysis to its results (`policy_change`), and the partnership's resul
 (`partnership_results`). Public reads: approved plans, approved reports, published practices
 and approved monitoring only, whoever asks. Each with a fixed number of queries."""
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch
 
 from partners.models import Region
 from practices.models import GoodPractice, PracticeStatus, Transfer
 from reports.models import ReportSection, ReportStatus
 
-from ..models import (
-    Action,
-    ActionPlan,
-    ActionProgress,
-    ActionStatus,
-    ImprovementType,
-    MonitoringReport,
-    PlanStatus,
-)
+from ..models import Action, ActionPlan, ActionProgress, MonitoringReport, PlanStatus
+from .monitoring import LatestReport, latest_progress, totals_of
 
 
 @dataclass
@@ -57,14 +49,6 @@ class PlanTrace:
 
 
 @dataclass
-class Monitored:
-    """A plan's latest approved monitoring report and its progress rows by action id."""
-
-    report: MonitoringReport
-    progress: dict[int, ActionProgress] = field(default_factory=dict)
-
-
-@dataclass
 class PolicyChange:
     region: Region
     findings: list[Finding]
@@ -81,31 +65,14 @@ def _approved_plans():
     return ActionPlan.objects.filter(status=PlanStatus.APPROVED)
 
 
-def _latest_approved_monitoring(plan_ids: list[int]) -> dict[int, Monitored]:
-    """Per plan, its latest approved monitoring report with its progress rows: 2 queries
-    whatever the number of plans."""
-    reports = (
-        MonitoringReport.objects.filter(plan_id__in=plan_ids, status=PlanStatus.APPROVED)
-        .select_related("period")
-        .order_by("plan_id", "-period__starts_on")
-    )
-    latest: dict[int, Monitored] = {}
-    for report in reports:
-        latest.setdefault(report.plan_id, Monitored(report))
-    by_pk = {entry.report.pk: entry for entry in latest.values()}
-    if by_pk:
-        for row in ActionProgress.objects.filter(report_id__in=by_pk).select_related("action"):
-            by_pk[row.report_id].progress[row.action_id] = row
-    return latest
+def _latest_approved_monitoring(plan_ids: list[int]) -> dict[int, LatestReport]:
+    """Per plan, its latest approved monitoring report with its progress rows: what a visitor
+    sees, whoever asks."""
+    return latest_progress(plan_ids, visible_to=AnonymousUser())
 
 
-def _funds(latest: Iterable[Monitored]) -> list[tuple[str, Decimal]]:
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for entry in latest:
-        for row in entry.progress.values():
-            if row.funds_mobilised is not None:
-                totals[row.action.currency] += row.funds_mobilised
-    return sorted(totals.items())
+def _progress_rows(latest: dict[int, LatestReport]) -> list[ActionProgress]:
+    return [row for entry in latest.values() for row in entry.progress]
 
 
 def _draws_on(entry: Studied, action: Action) -> None:
@@ -147,6 +114,7 @@ def policy_change(region: Region) -> PolicyChange:
     plan_traces = []
     for plan in plans:
         monitored = latest.get(plan.pk)
+        progress_by_action = {row.action_id: row for row in monitored.progress} if monitored else {}
         traces = []
         for action in plan.actions.all():
             for section in action.report_sections.all():
@@ -157,8 +125,7 @@ def policy_change(region: Region) -> PolicyChange:
                 entry = studied.setdefault(transfer.practice_id, Studied(transfer.practice))
                 entry.transfer = entry.transfer or transfer
                 _draws_on(entry, action)
-            progress = monitored.progress.get(action.pk) if monitored else None
-            traces.append(ActionTrace(action, progress))
+            traces.append(ActionTrace(action, progress_by_action.get(action.pk)))
         plan_traces.append(PlanTrace(plan, traces, monitored.report if monitored else None))
     return PolicyChange(
         region=region,
@@ -168,7 +135,7 @@ def policy_change(region: Region) -> PolicyChange:
         ),
         studied=sorted(studied.values(), key=lambda entry: entry.practice.title),
         plans=plan_traces,
-        funds=_funds(latest.values()),
+        funds=totals_of(None, _progress_rows(latest), 0).funds,
     )
 
 
@@ -196,12 +163,11 @@ def partnership_results() -> PartnershipResults:
         .order_by("instrument__name")
     )
     latest = _latest_approved_monitoring([plan["pk"] for plan in plans]) if plans else {}
-    rows = [row for entry in latest.values() for row in entry.progress.values()]
-    reached = {row.improvement_reached for row in rows if row.improvement_reached}
+    totals = totals_of(None, _progress_rows(latest), sum(plan["action_count"] for plan in plans))
     return PartnershipResults(
         instruments=list(dict.fromkeys(plan["instrument__name"] for plan in plans)),
-        actions=sum(plan["action_count"] for plan in plans),
-        implemented=sum(row.status == ActionStatus.IMPLEMENTED for row in rows),
-        improvements=[str(label) for value, label in ImprovementType.choices if value in reached],
-        funds=_funds(latest.values()),
+        actions=totals.actions,
+        implemented=totals.implemented,
+        improvements=totals.improvements,
+        funds=totals.funds,
     )
