@@ -29,6 +29,7 @@ class _ValueList(forms.Field):
         return [str(item) for item in value or []]
 
     def validate(self, value):
+        super().validate(value)
         if len(value) > MAX_CHOICES or any(len(item) > MAX_VALUE_CHARS for item in value):
             raise forms.ValidationError(
                 _("Too many choices, or a choice that is not one: reload the page."),

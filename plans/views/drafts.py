@@ -54,7 +54,8 @@ def plan_autosave(request, pk):
 def action_autosave(request, pk, action_pk):
     plan = _writable_plan(request, pk)
     action = selectors.action_for(plan, action_pk)
-    return _autosave(request, plan, ActionForm(instance=action, plan=plan), action)
+    # The form without its instance: only its fields' limits are needed, not the links saved.
+    return _autosave(request, plan, ActionForm(plan=plan), action)
 
 
 def _discarded(request, url):
