@@ -24,6 +24,7 @@ from partners.access import roles_of
 from partners.models import Region, User
 from plans.comments import PLAN_COMMENTS
 from plans.models import ActionPlan, MonitoringReport, PlanStatus
+from plans.selectors import comments as plan_comment_selectors
 from plans.selectors import plans as plan_selectors
 from plans.selectors.plans import missing_in_plan
 from practices import selectors as practice_selectors
@@ -42,6 +43,7 @@ def personal_data_of(user: User) -> dict:
         **partner_selectors.personal_data_of(user),
         **report_selectors.personal_data_of(user),
         **plan_selectors.personal_data_of(user),
+        **plan_comment_selectors.personal_data_of(user),
         **practice_selectors.personal_data_of(user, addresses),
         **event_selectors.personal_data_of(user),
         "activity": activity_selectors.personal_data_of(user),

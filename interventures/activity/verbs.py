@@ -41,7 +41,7 @@ VERBS = {
     "section.saved": _("Report section saved"),
     "section.restored": _("Earlier version of a section restored"),
     "report.indicators_changed": _("Report indicators changed"),
-    "comment.added": _("Comment added to a report"),
+    "comment.added": _("Comment added to a report or an action plan"),
     "comment.replied": _("Comment answered"),
     "comment.resolved": _("Comment thread resolved"),
     "comment.reopened": _("Comment thread reopened"),
