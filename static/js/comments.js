@@ -1,8 +1,9 @@
 /* Review comments, enhanced; without this file every form still works (the quote is typed in
    its text area, a mention is written as "@First Last").
-   - Select words in a section's text: a "Comment on this" button opens that section's comment
-     form with the words as the quoted passage.
-   - Type @ and letters in a comment: a list of the people who can see the report (the listbox
+   - Select words in a part's text (a report's section, a plan's action: `data-comments` names
+     its comment group): a "Comment on this" button opens the part's comment form with the
+     words as the quoted passage.
+   - Type @ and letters in a comment: a list of the people who can see the page (the listbox
      pattern: up and down arrows move, Enter or Tab picks, Escape closes) inserts a mention. */
 (function () {
   "use strict";
@@ -25,7 +26,7 @@
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     var range = selection.getRangeAt(0);
     var start = range.startContainer.parentElement;
-    var prose = start && start.closest(".report-section .prose");
+    var prose = start && start.closest("[data-comments] .prose");
     if (!prose || !prose.contains(range.endContainer)) return null;
     var words = selection.toString().replace(/\s+/g, " ").trim();
     if (!words) return null;
@@ -38,8 +39,9 @@
       if (document.activeElement !== quoteButton) quoteButton.hidden = true;
       return;
     }
-    var section = passage.prose.closest(".report-section");
-    var form = document.getElementById("comment-form-comments-" + section.id.replace(/^section-/, ""));
+    // The part (a report's section, a plan's action) names the group of its comments.
+    var section = passage.prose.closest("[data-comments]");
+    var form = document.getElementById("comment-form-" + section.dataset.comments);
     if (!form) return;
     chosen = { form: form, words: passage.words };
     passage.prose.after(quoteButton);
