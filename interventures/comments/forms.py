@@ -74,7 +74,9 @@ class CommentForm(SingleLineTextMixin, forms.Form):
             return None
         commentable = self.commentable
         comment = (
-            commentable.model.objects.filter(**{commentable.target_field: self.target}, pk=pk)
+            commentable.model._default_manager.filter(
+                **{commentable.target_field: self.target}, pk=pk
+            )
             .select_related("parent", commentable.part_field)
             .first()
         )
@@ -89,7 +91,8 @@ class CommentForm(SingleLineTextMixin, forms.Form):
         return self.cleaned_data["quote"].strip()
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         part_field = self.commentable.part_field
         if part_field in cleaned:
             cleaned[part_field] = self.parts.get(cleaned[part_field])

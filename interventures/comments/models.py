@@ -45,6 +45,8 @@ class ThreadComment(models.Model):
         verbose_name=_("resolved by"),
     )
 
+    parent_id: int | None  # the column of `parent`, declared for the type checker
+
     class Meta:
         abstract = True
         ordering = ["created_at", "pk"]

@@ -112,9 +112,9 @@ def comments_waiting_for(
     recent first, with its target, part and author: one query."""
     model = commentable.model
     in_thread = Q(pk=OuterRef("pk")) | Q(parent_id=OuterRef("pk"))
-    thread = model.objects.filter(in_thread)
+    thread = model._default_manager.filter(in_thread)
     latest = thread.order_by("-created_at", "-pk")
-    threads = model.objects.filter(parent__isnull=True, resolved_at__isnull=True)
+    threads = model._default_manager.filter(parent__isnull=True, resolved_at__isnull=True)
     if region_ids is not None:
         threads = threads.filter(**{f"{commentable.target_field}__region_id__in": region_ids})
     return (

@@ -41,12 +41,11 @@ def comment_add(
             raise ValidationError(_("This thread is resolved: reopen it to answer."))
         part = commentable.part_of(parent)
     with transaction.atomic():
-        comment = commentable.model.objects.create(
-            **{commentable.target_field: target, commentable.part_field: part},
+        comment = commentable.model._default_manager.create(
+            **{commentable.target_field: target, commentable.part_field: part, "parent": parent},
             author=author,
             body=body,
             quote=quote.strip()[:MAX_QUOTE_CHARS],
-            parent=parent,
         )
         log_action(
             actor=author,
@@ -65,7 +64,7 @@ def _comment_notify(commentable: Commentable, comment: ThreadComment) -> None:
     mentioned = list(readers.filter(pk__in=mentions.mentioned_ids(comment.body)))
     participants: list = []
     if comment.parent is not None:
-        thread = commentable.model.objects.filter(
+        thread = commentable.model._default_manager.filter(
             Q(pk=comment.parent_id) | Q(parent=comment.parent_id)
         )
         participants = list(
@@ -108,7 +107,7 @@ def _thread_mark(
     when = timezone.now() if resolved else None
     by = user if resolved else None
     with transaction.atomic():
-        commentable.model.objects.filter(Q(pk=first.pk) | Q(parent=first.pk)).update(
+        commentable.model._default_manager.filter(Q(pk=first.pk) | Q(parent=first.pk)).update(
             resolved_at=when, resolved_by=by
         )
         log_action(

@@ -101,7 +101,7 @@ def thread_mark(
     """Resolve or reopen the thread of the target's comment `comment_pk` (404 if it is not the
     target's; 403 to whoever `can_resolve(comment)` refuses)."""
     comment = get_object_or_404(
-        commentable.model.objects.select_related(
+        commentable.model._default_manager.select_related(
             f"parent__{commentable.part_field}", commentable.part_field
         ),
         **{commentable.target_field: target},
@@ -125,7 +125,9 @@ def people(request, commentable: Commentable, target, *, label: Callable[[object
     autocomplete; `label(person)` names each one as the list shows them."""
     form = PeopleQueryForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": " ".join(form.errors["q"])}, status=400)
+        return JsonResponse(
+            {"error": " ".join(str(error) for error in form.errors["q"])}, status=400
+        )
     found = commentable.readers(target, form.cleaned_data["q"])[:MENTION_SUGGESTIONS]
     return JsonResponse(
         {
