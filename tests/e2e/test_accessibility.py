@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
+from plans.services import plans as plan_services
 from reports import services as report_services
 from reports.models import MAX_SECTION_CHARS, ReportSection
 from tests.e2e.sessions import carry_session
@@ -251,6 +252,45 @@ def save_after_someone_else(page, w):
     expect(page.locator("#conflict")).to_have_count(1)
 
 
+def _plan_returned(w):
+    plan = factories.make_plan(w.region_a, instrument=factories.make_instrument(w.region_a))
+    plan_services.plan_transition(plan=plan, actor=w.owner, action="submit")
+    plan_services.plan_transition(
+        plan=plan, actor=w.coordinator, action="request_changes", reason=RETURNED[2]
+    )
+    return plan
+
+
+def _monitored_plan(w, status: str = "approved", progress: str | None = "implemented"):
+    """An approved plan with its first period's monitoring report (in `status`, with `progress`
+    recorded), its action linked to an approved report's section and a published practice."""
+    plan = factories.make_plan(
+        w.region_a, status="approved", instrument=factories.make_instrument(w.region_a)
+    )
+    action = plan.actions.get()
+    action.practices.add(factories.make_practice(w.region_b))
+    report = factories.make_report(w.region_a, status="approved", texts=factories.complete_texts())
+    action.report_sections.add(report.sections.get(key="barriers"))
+    factories.make_monitoring(plan, status=status, progress=progress)
+    return plan
+
+
+def _progress_form(w):
+    plan = _monitored_plan(w, "draft", progress=None)
+    report = plan.monitoring_reports.get()
+    return reverse(
+        "plans:progress_edit",
+        kwargs={"pk": plan.pk, "period": report.period_id, "action_pk": plan.actions.get().pk},
+    )
+
+
+def save_partly_without_a_reason(page, w):
+    page.get_by_label("Partly implemented").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the progress").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+
+
 @dataclass(frozen=True)
 class PageState:
     role: str
@@ -284,6 +324,19 @@ PAGE_STATES = {
             due_date=timezone.localdate() - timedelta(days=3),
             actor=w.coordinator,
         ).get_absolute_url(),
+    ),
+    "action plan returned with a reason, for its editor": PageState(
+        "owner", lambda w: _plan_returned(w).get_absolute_url()
+    ),
+    "monitoring timeline with an approved period, for a visitor": PageState(
+        "anonymous", lambda w: reverse("plans:monitoring", kwargs={"pk": _monitored_plan(w).pk})
+    ),
+    "progress of an action, partly implemented without a reason": PageState(
+        "owner", _progress_form, then=save_partly_without_a_reason
+    ),
+    "a region's policy change with results, for a visitor": PageState(
+        "anonymous",
+        lambda w: reverse("region_policy_change", kwargs={"slug": _monitored_plan(w).region.slug}),
     ),
     "practices, a search that finds nothing": PageState(
         "anonymous", lambda w: reverse("practices:practice_list") + "?q=nothing+matches+this"

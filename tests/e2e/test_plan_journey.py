@@ -20,16 +20,12 @@ pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 10_000
 ACTION = "Mentoring for first-time women exporters"
-# Recorded before any page script runs, so a fast editor cannot fire the event unseen.
-READY_PROBE = """
-window.__proseEditors = 0;
-document.addEventListener("prose-editor:ready", () => { window.__proseEditors += 1; });
-"""
 EVIDENCE = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
 def plan(region_a, instrument_a, org_a):
+    factories.first_period()
     return factories.make_plan(
         region_a, instrument=instrument_a, organisation=org_a, actions=0, title="Lombardy plan"
     )
@@ -57,7 +53,6 @@ def test_an_action_goes_from_the_analysis_to_a_monitored_result_a_visitor_can_fo
 ):
     page = browser_page(None)
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.add_init_script(script=READY_PROBE)
     sign_in(page, owner)
     # The coordinator signs in once, in a browser of her own: a second factor's code is used
     # only once.
@@ -65,8 +60,12 @@ def test_an_action_goes_from_the_analysis_to_a_monitored_result_a_visitor_can_fo
     review.set_viewport_size({"width": 1366, "height": 900})
 
     page.goto(plan.get_absolute_url())
-    page.get_by_role("link", name="Add an action").first.click()
-    page.wait_for_function("window.__proseEditors === 2", timeout=TIMEOUT_MS)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add an action").first.click()
+    # The rich-text editor has replaced its textarea once the textbox is editable.
+    expect(page.get_by_role("textbox", name="The action")).to_have_attribute(
+        "contenteditable", "true", timeout=TIMEOUT_MS
+    )
     page.get_by_label("Title").fill(ACTION)
     page.get_by_role("textbox", name="The action").click()
     page.keyboard.type("Six months of mentoring by exporters who started the same way.")

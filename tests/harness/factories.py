@@ -8,7 +8,7 @@ import hashlib
 import itertools
 import json
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -200,10 +200,14 @@ def make_plan(region: Region, *, status: str = "draft", actions: int = 1, **fiel
 
 
 def first_period():
-    """Phase 2's first semester (created by the plans app's migration)."""
+    """Phase 2's first semester. The plans app's migration creates it, but a browser test's
+    database is emptied after each test, migration rows included: then it is made again."""
     from plans.models import MonitoringPeriod
 
-    return MonitoringPeriod.objects.order_by("starts_on").first()
+    period, _created = MonitoringPeriod.objects.get_or_create(
+        starts_on=date(2022, 2, 1), ends_on=date(2022, 7, 31)
+    )
+    return period
 
 
 def make_monitoring(plan, *, period=None, status: str = "draft", progress: str | None = None):
