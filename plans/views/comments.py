@@ -13,7 +13,7 @@ from partners.people import person_label
 from .. import access
 from ..comments import PLAN_COMMENTS
 from ..selectors import plans as selectors
-from .plans import _detail_context
+from .plans import detail_context
 
 
 @login_required
@@ -24,7 +24,7 @@ def plan_comment_add(request, pk):
         raise PermissionDenied
 
     def refused(form):
-        context = _detail_context(request, plan, comment_form=form)
+        context = detail_context(request, plan, comment_form=form)
         return render(request, "plans/plan_detail.html", context, status=400)
 
     return comment_views.comment_add(request, PLAN_COMMENTS, plan, refused=refused)

@@ -70,10 +70,10 @@ def plan_create(request):
 @require_safe
 def plan_detail(request, pk):
     plan = selectors.plan_detail(request.user, pk)
-    return render(request, "plans/plan_detail.html", _detail_context(request, plan))
+    return render(request, "plans/plan_detail.html", detail_context(request, plan))
 
 
-def _detail_context(request, plan, **forms):
+def detail_context(request, plan, **forms):
     user = request.user
     names_shown = access.can_read_history(user, plan)
     steps = steps_of(PLAN_WORKFLOW, plan) if names_shown else []
@@ -361,7 +361,7 @@ def _take_step(request, pk, action):
     prefix = PLAN_WORKFLOW.transitions[action].form_prefix
 
     def invalid_reason(form):
-        context = _detail_context(request, plan, **{f"{prefix}_form": form})
+        context = detail_context(request, plan, **{f"{prefix}_form": form})
         return render(request, "plans/plan_detail.html", context, status=400)
 
     return take_step(
@@ -404,7 +404,7 @@ def plan_due_date(request, pk):
     form = PlanDueDateForm(request.POST)
     if not form.is_valid():
         plan = selectors.plan_detail(request.user, pk)
-        context = _detail_context(request, plan, due_date_form=form)
+        context = detail_context(request, plan, due_date_form=form)
         return render(request, "plans/plan_detail.html", context, status=400)
     due_date = form.cleaned_data["due_date"]
     services.plan_due_date_set(plan=plan, due_date=due_date, actor=request.user)
