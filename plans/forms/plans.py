@@ -57,7 +57,10 @@ class _PlanFieldsMixin(SingleLineTextMixin):
         for name in ("instrument", "organisation"):
             chosen = cleaned.get(name)
             if region is not None and chosen is not None and chosen.region_id != region.pk:
-                self.add_error(name, _("Choose one of the plan's region's."))
+                self.add_error(
+                    name,
+                    _("Choose one from %(region)s, the plan's region.") % {"region": region},
+                )
         return cleaned
 
 
