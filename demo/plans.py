@@ -25,8 +25,10 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from interventures.activity.services import log_action
+from interventures.comments.services import comment_add
 from interventures.dates import portal_today
 from partners.models import PartnerOrganisation, Region, User
+from plans.comments import PLAN_COMMENTS
 from plans.models import (
     Action,
     ActionPlan,
@@ -65,6 +67,8 @@ def seed_plans(*, demo_domain: str) -> int:
             "coordinator": person("coordinator"),
         }
         plan = _plan(region, instrument, content, people)
+        if "thread" in content:
+            _thread(plan, content["thread"], people)
         for row in content["monitoring"]:
             _monitoring(plan, periods[row["period"]], row, people)
         created += 1
@@ -152,6 +156,27 @@ def _plan(region: Region, instrument, content: dict, people: dict) -> ActionPlan
     _history(PLAN_WORKFLOW, plan, content["history"], people)
     _told(plan, content["history"], PLAN_WORKFLOW, people)
     return plan
+
+
+def _thread(plan: ActionPlan, row: dict, people: dict) -> None:
+    """The coordinator's question on the returned plan's first action, and the editor's answer:
+    a thread waiting on the coordinator's dashboard. Comment notifications go to the digest by
+    default, and the plan's people are new: nobody is emailed."""
+    question = comment_add(
+        commentable=PLAN_COMMENTS,
+        target=plan,
+        part=plan.actions.order_by("position").first(),
+        author=people["coordinator"],
+        body=row["question"],
+        quote=row["quote"],
+    )
+    comment_add(
+        commentable=PLAN_COMMENTS,
+        target=plan,
+        author=people["editor"],
+        body=row["answer"],
+        parent=question,
+    )
 
 
 def _monitoring(plan: ActionPlan, period: MonitoringPeriod, row: dict, people: dict) -> None:

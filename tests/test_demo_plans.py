@@ -122,6 +122,17 @@ def test_lombardys_action_draws_on_the_hungarian_practice_and_its_recorded_trans
     assert transfer.region.slug == "lombardy"
 
 
+def test_the_coordinator_asked_about_lombardys_action_and_its_editor_answered(seeded, login):
+    plan = plan_of("lombardy")
+    question = plan.comments.get(parent=None)
+    assert question.action == plan.actions.first()
+    assert question.replies.get().author.email.startswith("editor.lombardy@")
+    page = login(plan.region.organisations.first().memberships.first().user).get(
+        plan.get_absolute_url()
+    )
+    assert "Which of the Hungarian grants" in page.content.decode()
+
+
 def test_only_the_public_amount_is_given_as_a_cost(seeded):
     costs = {action.title: action.cost for action in Action.objects.exclude(cost=None)}
 
