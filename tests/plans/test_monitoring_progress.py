@@ -11,6 +11,7 @@ from django.urls import reverse
 from interventures.activity.models import ActivityEntry
 from plans.models import ActionProgress
 from tests.harness import factories
+from tests.reports.test_sanitizer import XSS_BODY, assert_harmless
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +166,27 @@ def test_an_action_of_another_plan_is_not_found(login, owner, report, region_a):
         },
     )
     assert login(owner).get(url).status_code == 404
+
+
+# --- hostile rich text ------------------------------------------------------------------------
+
+
+def test_scripts_in_the_evidence_are_stripped_on_save_and_never_reach_the_page(
+    login, owner, report
+):
+    client = login(owner)
+    assert client.post(edit_url(report), progress_data(evidence=XSS_BODY)).status_code == 302
+
+    assert_harmless(ActionProgress.objects.get(report=report).evidence)
+    page = client.get(report.get_absolute_url()).text
+    assert "xss-script" not in page
+    assert "onerror" not in page
+
+
+def test_scripts_in_the_summary_are_stripped_on_save(login, owner, report):
+    client = login(owner)
+    assert client.post(report.get_absolute_url(), {"summary": XSS_BODY}).status_code == 302
+
+    report.refresh_from_db()
+    assert_harmless(report.summary)
+    assert "onerror" not in client.get(report.get_absolute_url()).text
