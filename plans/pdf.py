@@ -56,6 +56,15 @@ class PrintedPlan:
     updated_at: datetime
 
     @property
+    def anchor(self) -> str:
+        """The id of the plan's title, where the compendium's contents and bookmark point."""
+        return f"p{self.plan.pk}"
+
+    @property
+    def region_name(self) -> str:
+        return self.plan.region.name
+
+    @property
     def parts(self) -> list[PrintedPart]:
         return [
             part

@@ -14,6 +14,7 @@ from interventures.richtext import RichTextWidget
 from interventures.validators import LARGEST_INTEGER
 from partners.models import Region
 
+from . import compendium_parts
 from .charts import format_value
 from .models import (
     MAX_INDICATORS,
@@ -123,6 +124,9 @@ class ReportChoiceField(forms.ModelMultipleChoiceField):
 
 
 class CompendiumForm(SingleLineTextMixin, forms.Form):
+    """The reports and, in a fieldset per kind, the other documents (`compendium_parts`) of a
+    compendium: at least one of them."""
+
     reports = ReportChoiceField(
         label=gettext_lazy("Reports"),
         queryset=SituationAnalysisReport.objects.none(),
@@ -138,13 +142,49 @@ class CompendiumForm(SingleLineTextMixin, forms.Form):
         help_text=gettext_lazy("Each report stays in the language it was written in."),
     )
 
-    def __init__(self, *args, reports, **kwargs):
+    def __init__(self, *args, reports, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reports"].queryset = reports
         self.fields["reports"].initial = [
             report.pk for report in reports if report.status == ReportStatus.APPROVED
         ]
         self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE
+        self.offered: dict[str, dict[str, compendium_parts.Choice]] = {}
+        for kind in compendium_parts.kinds():
+            choices = kind.choices(user)
+            if not choices:
+                continue
+            self.offered[kind.key] = {str(choice.pk): choice for choice in choices}
+            self.fields[kind.key] = forms.MultipleChoiceField(
+                label=kind.label,
+                help_text=kind.help_text,
+                choices=[(str(choice.pk), choice.label) for choice in choices],
+                initial=[str(choice.pk) for choice in choices if choice.selected],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        if self.offered:
+            # Either reports or other documents: `clean` asks for one of them.
+            self.fields["reports"].required = False
+        self.order_fields(["reports", *self.offered, "language"])
+
+    @property
+    def offers_anything(self) -> bool:
+        return bool(self.fields["reports"].queryset) or bool(self.offered)
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("reports") or any(cleaned.get(key) for key in self.offered)
+        if not chosen and not any(name in self.errors for name in ("reports", *self.offered)):
+            self.add_error("reports", self.fields["reports"].error_messages["required"])
+        return cleaned
+
+    def chosen_documents(self) -> dict[str, list[compendium_parts.Choice]]:
+        """The ticked documents of each kind, in the order they were offered."""
+        return {
+            key: [choice for pk, choice in offered.items() if pk in self.cleaned_data[key]]
+            for key, offered in self.offered.items()
+        }
 
 
 # --- indicators: the table-shaped formset -------------------------------------------------

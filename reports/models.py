@@ -285,7 +285,8 @@ class CompendiumStatus(models.TextChoices):
 
 
 class Compendium(models.Model):
-    """Several reports in one PDF, made by a background task (`reports/tasks.py`).
+    """Several reports in one PDF, made by a background task (`reports/tasks.py`), and
+    documents of the kinds other apps register (`reports/compendium_parts.py`) after them.
 
     The row is the task's progress as the user sees it: the worker writes `done`/`total` while
     it lays out the reports, then the PDF, or the reason it failed.
@@ -302,6 +303,14 @@ class Compendium(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     report_ids = models.JSONField(
         _("reports"), default=list, help_text=_("The reports' ids, in the compendium's order.")
+    )
+    document_ids = models.JSONField(
+        _("other documents"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The ids of the other documents (action plans…) per kind, in the compendium's order."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=CompendiumStatus, default=CompendiumStatus.QUEUED
@@ -329,6 +338,11 @@ class Compendium(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (CompendiumStatus.DONE, CompendiumStatus.FAILED)
+
+    @property
+    def part_count(self) -> int:
+        """How many documents it holds: the reports and the others (`document_ids`)."""
+        return len(self.report_ids) + sum(len(ids) for ids in self.document_ids.values())
 
 
 class PDFJobStatus(models.TextChoices):

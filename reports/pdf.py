@@ -53,6 +53,8 @@ from django.utils.translation import pgettext
 
 from interventures.activity.selectors import entries_for
 
+from . import compendium_parts
+
 logger = logging.getLogger(__name__)
 
 # Every URL in the HTML is resolved against this base; the fetcher serves only its
@@ -410,21 +412,50 @@ def reports_html(
     language: str,
     title: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    documents: dict[str, list[int]] | None = None,
 ) -> str:
-    """The HTML of several reports in one document (general cover and contents first)."""
+    """The HTML of several reports in one document (general cover and contents first), then
+    the chosen `documents` of other kinds (`{kind key: [id, ...]}`, `reports.compendium_parts`).
+    Raises `compendium_parts.MissingDocuments` when one of those no longer exists."""
     check_language(language)
     reports = list(reports)
+    documents = documents or {}
+    total = len(reports) + sum(len(ids) for ids in documents.values())
     parts = []
+    done = 0
+
+    def count() -> None:
+        nonlocal done
+        done += 1
+        if on_progress:
+            on_progress(done, total)
+
     with translation.override(language):
-        for done, report in enumerate(reports, start=1):
+        for report in reports:
             parts.append(_printed(report))
-            if on_progress:
-                on_progress(done, len(reports))
-        title = title or _("Situation Analysis Reports")
-    created = max((part.updated_at for part in parts), default=None)
+            count()
+        others = [
+            {"kind": kind, "parts": printed}
+            for kind, printed in compendium_parts.printed_documents(
+                documents, language=language, on_each=count
+            )
+        ]
+        labels = [_("Situation Analysis Reports")] if reports or not others else []
+        title = title or " · ".join([*labels, *(str(other["kind"].label) for other in others)])
+    every_part = [*parts, *(part for other in others for part in other["parts"])]
+    regions = [part.report.region.name for part in parts]
+    regions += [part.region_name for other in others for part in other["parts"]]
+    created = max((part.updated_at for part in every_part), default=None)
     return render_document(
         "pdf/compendium.html",
-        {"parts": parts, "title": title, "created": created, "compendium": True},
+        {
+            "parts": parts,
+            "others": others,
+            "regions": list(dict.fromkeys(regions)),
+            "title": title,
+            "created": created,
+            "compendium": True,
+        },
         language=language,
     )
 
@@ -484,21 +515,26 @@ def render_reports_pdf(
     on_progress: Callable[[int, int], None] | None = None,
     title: str | None = None,
     timeout: float | None = None,
+    documents: dict[str, list[int]] | None = None,
 ) -> bytes:
     """Several reports in one PDF: a general cover and table of contents, then each report
-    (its own title page and chapters; the DRAFT mark on the pages of reports not approved).
+    (its own title page and chapters; the DRAFT mark on the pages of reports not approved),
+    then the chosen `documents` of other kinds, each the same way (`reports_html`).
 
-    `on_progress(done, total)` is called as each report's HTML is prepared (quick: a few
+    `on_progress(done, total)` is called as each part's HTML is prepared (quick: a few
     queries and a template each); the whole document is then laid out ONCE by WeasyPrint, so
-    the contents show real page numbers across reports and the bookmarks nest report →
+    the contents show real page numbers across parts and the bookmarks nest part →
     chapter. The layout is the long step: it is not reported in between. Cached by
     `cache_key`, like a single report. The time limit is `timeout` seconds, by default
-    `settings.PDF_RENDER_TIMEOUT_SECONDS` per report. Raises `PDFRenderTimeout`.
+    `settings.PDF_RENDER_TIMEOUT_SECONDS` per part. Raises `PDFRenderTimeout`.
     """
     reports = list(reports)
-    html = reports_html(reports, language=language, title=title, on_progress=on_progress)
+    html = reports_html(
+        reports, language=language, title=title, on_progress=on_progress, documents=documents
+    )
     if timeout is None:
-        timeout = render_timeout() * max(1, len(reports))
+        parts = len(reports) + sum(len(ids) for ids in (documents or {}).values())
+        timeout = render_timeout() * max(1, parts)
     return _cached_pdf(html, language=language, timeout=timeout)
 
 

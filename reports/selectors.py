@@ -363,7 +363,7 @@ class CompendiumProgress:
 
     @property
     def bar_max(self) -> int:
-        """One step per report, and one for laying the whole PDF out (the longest step)."""
+        """One step per document, and one for laying the whole PDF out (the longest step)."""
         return self.total + 1
 
     @property
@@ -377,24 +377,46 @@ class CompendiumProgress:
 
 def compendium_progress(compendium: Compendium) -> CompendiumProgress:
     done, total = compendium.done, compendium.total
+    # Reports only: the words name them; with other documents (action plans…), parts.
+    only_reports = not any(compendium.document_ids.values())
     match compendium.status:
         case CompendiumStatus.QUEUED:
             message = _("Waiting for the background worker to start…")
         case CompendiumStatus.RUNNING if total and done < total:
-            message = _("Report %(current)d of %(total)d…") % {"current": done + 1, "total": total}
+            message = (
+                _("Report %(current)d of %(total)d…")
+                if only_reports
+                else _("Document %(current)d of %(total)d…")
+            ) % {"current": done + 1, "total": total}
         case CompendiumStatus.RUNNING if total:
-            message = ngettext(
-                "Laying out the PDF of %(total)d report…",
-                "Laying out the PDF of %(total)d reports…",
-                total,
+            message = (
+                ngettext(
+                    "Laying out the PDF of %(total)d report…",
+                    "Laying out the PDF of %(total)d reports…",
+                    total,
+                )
+                if only_reports
+                else ngettext(
+                    "Laying out the PDF of %(total)d document…",
+                    "Laying out the PDF of %(total)d documents…",
+                    total,
+                )
             ) % {"total": total}
         case CompendiumStatus.RUNNING:
             message = _("Starting…")
         case CompendiumStatus.DONE:
-            message = ngettext(
-                "The compendium is ready: %(total)d report.",
-                "The compendium is ready: %(total)d reports.",
-                total,
+            message = (
+                ngettext(
+                    "The compendium is ready: %(total)d report.",
+                    "The compendium is ready: %(total)d reports.",
+                    total,
+                )
+                if only_reports
+                else ngettext(
+                    "The compendium is ready: %(total)d document.",
+                    "The compendium is ready: %(total)d documents.",
+                    total,
+                )
             ) % {"total": total}
         case _:
             message = _("The compendium could not be made.")

@@ -278,22 +278,31 @@ def _remind(report: SituationAnalysisReport, *, due_date: date, days: int) -> No
 # --- compendiums -----------------------------------------------------------------------------
 
 
-def compendium_request(*, user, reports, language: str) -> Compendium:
-    """Store the request and enqueue the task; the worker only sees both once committed."""
+def compendium_request(*, user, reports, language: str, documents=None) -> Compendium:
+    """Store the request and enqueue the task; the worker only sees both once committed.
+
+    `documents` are the chosen documents of other kinds: `{kind key: [Choice, ...]}`
+    (`reports.compendium_parts`), printed after the reports."""
     ordered = list(reports)
+    documents = {key: list(chosen) for key, chosen in (documents or {}).items() if chosen}
     with transaction.atomic():
         compendium = Compendium.objects.create(
             requested_by=user,
             language=language,
             report_ids=[report.pk for report in ordered],
-            total=len(ordered),
+            document_ids={
+                key: [choice.pk for choice in chosen] for key, chosen in documents.items()
+            },
+            total=len(ordered) + sum(len(chosen) for chosen in documents.values()),
         )
         _enqueue(build_compendium, compendium)
+        labels = [report.title for report in ordered]
+        labels += [choice.label for chosen in documents.values() for choice in chosen]
         log_action(
             actor=user,
             verb="compendium.requested",
             target=compendium,
-            data={"detail": ", ".join(report.title for report in ordered)},
+            data={"detail": ", ".join(labels)},
         )
     return compendium
 
@@ -308,7 +317,7 @@ def compendium_retry(*, compendium: Compendium) -> Compendium:
             compendium.pdf.delete(save=False)
         compendium.status = CompendiumStatus.QUEUED
         compendium.done = 0
-        compendium.total = len(compendium.report_ids)
+        compendium.total = compendium.part_count
         compendium.error = ""
         compendium.started_at = compendium.finished_at = None
         compendium.save()

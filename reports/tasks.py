@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .compendium_parts import MissingDocuments
 from .models import (
     Compendium,
     CompendiumStatus,
@@ -71,8 +72,8 @@ def compendium_build(*, compendium_id: str) -> str:
     Compendium.objects.filter(pk=compendium.pk).update(
         pdf=compendium.pdf.name,
         status=CompendiumStatus.DONE,
-        done=len(compendium.report_ids),
-        total=len(compendium.report_ids),
+        done=compendium.part_count,
+        total=compendium.part_count,
         finished_at=timezone.now(),
     )
     return "done"
@@ -104,7 +105,19 @@ def _render(compendium: Compendium) -> bytes:
             [found[pk] for pk in compendium.report_ids],
             language=compendium.language,
             on_progress=on_progress,
+            documents=compendium.document_ids,
         )
+    except MissingDocuments as missing:
+        raise CompendiumFailed(
+            ngettext(
+                "A selected document of “%(kind)s” no longer exists (it was deleted after the "
+                "compendium was requested). Start a new compendium without it.",
+                "%(count)d selected documents of “%(kind)s” no longer exist (they were deleted "
+                "after the compendium was requested). Start a new compendium without them.",
+                missing.count,
+            )
+            % {"count": missing.count, "kind": missing.kind.label}
+        ) from missing
     except PDFRenderTimeout as timeout:
         raise CompendiumFailed(
             _(

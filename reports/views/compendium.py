@@ -1,4 +1,5 @@
-"""Compendiums: coordinators export several reports as one PDF, made in the background."""
+"""Compendiums: coordinators export several reports (and the documents of the kinds other apps
+register, `reports.compendium_parts`) as one PDF, made in the background."""
 
 from functools import wraps
 
@@ -37,9 +38,15 @@ def compendium_create(request):
     form = CompendiumForm(
         request.POST if request.method == "POST" else None,
         reports=selectors.selectable_reports(request.user),
+        user=request.user,
     )
     if form.is_valid():
-        compendium = services.compendium_request(user=request.user, **form.cleaned_data)
+        compendium = services.compendium_request(
+            user=request.user,
+            reports=form.cleaned_data["reports"],
+            language=form.cleaned_data["language"],
+            documents=form.chosen_documents(),
+        )
         return redirect(compendium)
     return render(
         request,
