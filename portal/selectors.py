@@ -310,6 +310,7 @@ class Dashboard:
     plans: list[PlanWork] = field(default_factory=list)
     monitoring: list[MonitoringWork] = field(default_factory=list)
     drafts: list = field(default_factory=list)
+    plan_drafts: list = field(default_factory=list)
     practices: list = field(default_factory=list)
     events: list = field(default_factory=list)
     review_queue: list[QueueItem] = field(default_factory=list)
@@ -379,6 +380,7 @@ def dashboard_of(user: User) -> Dashboard:
             plans=plans,
             monitoring=monitoring,
             drafts=list(report_selectors.drafts_of(user)),
+            plan_drafts=list(plan_selectors.drafts_of(user)),
             practices=list(practice_selectors.practices_to_finish(user)),
             events=list(event_selectors.region_events_ahead(user)),
             comments=comments_waiting_for(user),
@@ -428,6 +430,7 @@ def work_counts(user: User) -> WorkCounts:
             reports=_count(report_selectors.returned_reports(user)),
             practices=_count(practice_selectors.returned_practices(user)),
             drafts=_count(report_selectors.drafts_of(user)),
+            plan_autosaves=_count(plan_selectors.drafts_of(user)),
             plans=_count(
                 ActionPlan.objects.filter(
                     region_id__in=roles.editor_region_ids, status=PlanStatus.CHANGES_REQUESTED
@@ -445,6 +448,7 @@ def work_counts(user: User) -> WorkCounts:
             to_do=counts["reports"]
             + counts["practices"]
             + counts["drafts"]
+            + counts["plan_autosaves"]
             + counts["plans"]
             + counts["monitoring"]
         )

@@ -15,6 +15,7 @@ from interventures.comments.mentions import token_for
 from interventures.dates import portal_today
 from interventures.workflow.services import transition
 from plans.models import ActionProgress, MonitoringPeriod
+from plans.services.plans import plan_draft_autosave
 from plans.workflow import MONITORING_WORKFLOW, PLAN_WORKFLOW
 from practices.models import Interest
 from reports.models import SPECS, Compendium, SectionDraft
@@ -88,6 +89,22 @@ def test_an_editor_finds_their_unsaved_draft_with_a_link_back_to_the_editor(owne
     page = dashboard(login(owner))
     assert draft.section.get_edit_url() in page
     assert "My unsaved drafts" in page
+
+
+def test_an_editor_finds_their_unsaved_plan_drafts_with_links_back_and_counts_them(
+    owner, colleague, login, region_a
+):
+    plan = new_plan(region_a)
+    action = plan.actions.get()
+    plan_draft_autosave(plan=plan, author=owner, data={"title": "Half"}, base_version=0)
+    plan_draft_autosave(
+        plan=plan, author=owner, action=action, data={"title": "Half"}, base_version=0
+    )
+    page = dashboard(login(owner))
+    assert reverse("plans:plan_edit", kwargs={"pk": plan.pk}) in page
+    assert reverse("plans:action_edit", kwargs={"pk": plan.pk, "action_pk": action.pk}) in page
+    assert "2 to do" in page
+    assert reverse("plans:plan_edit", kwargs={"pk": plan.pk}) not in dashboard(login(colleague))
 
 
 def test_nobody_sees_another_persons_drafts(owner, colleague, outsider, login, region_a, region_b):
@@ -538,6 +555,9 @@ def _more_work(world):
                 obj=new_plan(world.region_a),
                 actor=world.owner,
                 action="submit",
+            )
+            plan_draft_autosave(
+                plan=plan, author=world.owner, data={"title": "Half"}, base_version=0
             )
             approved = new_plan(world.region_a, status="approved", actions=2)
             factories.make_monitoring(approved, progress="in_progress")

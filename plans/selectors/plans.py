@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from interventures.richtext import plain_text
+from partners.access import roles_of
 from partners.selectors import people_with_organisations
 from practices import access as practices_access
 from practices.models import GoodPractice, PracticeStatus, Transfer
@@ -19,7 +20,7 @@ from reports.models import ReportSection, SituationAnalysisReport
 from reports.selectors import region_editors
 
 from .. import access
-from ..models import Action, ActionPlan, PlanDraft
+from ..models import EDITABLE_STATUSES, Action, ActionPlan, PlanDraft
 
 __all__ = [
     "action_for",
@@ -153,6 +154,15 @@ def linkable_transfers(plan: ActionPlan) -> QuerySet[Transfer]:
 def plan_draft_of(user, plan: ActionPlan, action: Action | None = None) -> PlanDraft | None:
     """`user`'s own draft of the plan's form (`action` None) or of `action`'s; nobody else's."""
     return PlanDraft.objects.filter(author=user, plan=plan, action=action).first()
+
+
+def drafts_of(user) -> QuerySet[PlanDraft]:
+    """The user's unsaved autosaves of plans they may still write, newest first."""
+    return PlanDraft.objects.filter(
+        author=user,
+        plan__region_id__in=roles_of(user).editor_region_ids,
+        plan__status__in=EDITABLE_STATUSES,
+    ).select_related("plan", "action")
 
 
 def personal_data_of(user) -> dict:
