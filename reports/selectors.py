@@ -27,7 +27,7 @@ from interventures.activity.models import ActivityEntry
 from interventures.dates import portal_today
 from interventures.richtext import plain_text
 from partners.access import roles_of
-from partners.models import Membership, User
+from partners.models import Membership, Region, User
 from partners.selectors import people_with_organisations
 
 from . import access
@@ -47,6 +47,8 @@ from .models import (
     SectionPresence,
     SituationAnalysisReport,
 )
+from .outline import SectionKey
+from .swot import Quadrant, Theme, recurring_themes, split_quadrants
 
 HistoricalReportSection = ReportSection.history.model
 
@@ -639,3 +641,72 @@ def region_editors(region_id: int) -> QuerySet[User]:
 def compendiums_of(user, *, limit: int = 10) -> list[Compendium]:
     """The compendiums the user asked for, newest first."""
     return list(Compendium.objects.filter(requested_by=user).order_by("-created_at")[:limit])
+
+
+@dataclass
+class RegionColumn:
+    """One region's column of the comparison: the newest report the reader may see (None when
+    there is none), its section, and for the SWOT the section's quadrants (None when its text
+    is not laid out as quadrants)."""
+
+    region: Region
+    report: SituationAnalysisReport | None
+    section: ReportSection | None
+    quadrants: dict[Quadrant, str] | None = None
+
+    @property
+    def quadrant_texts(self) -> list[tuple[Quadrant, str]]:
+        """The quadrants in the SWOT's order, for the template."""
+        return [(quadrant, (self.quadrants or {}).get(quadrant, "")) for quadrant in Quadrant]
+
+    @property
+    def last_changed(self):
+        if self.section is not None and self.section.last_edited_at:
+            return self.section.last_edited_at
+        return self.report.updated_at if self.report is not None else None
+
+
+@dataclass
+class SectionComparison:
+    spec: Any
+    columns: list[RegionColumn]
+    is_swot: bool
+    themes: dict[Quadrant, list[Theme]]
+
+
+def compare_section(user, key: str) -> SectionComparison:
+    """A section of the outline for every region, side by side, in four queries whatever the
+    number of regions and reports: the regions, the reports the user may see (the newest per
+    region is kept), their sections of that key, and the user's roles."""
+    spec = SPECS.get(key)
+    if spec is None:
+        raise Http404
+    newest: dict[int, SituationAnalysisReport] = {}
+    visible = access.filter_visible(SituationAnalysisReport.objects.all(), user)
+    for report in visible.order_by("region_id", "-created_at", "-pk"):
+        newest.setdefault(report.region_id, report)
+    sections = {
+        section.report_id: section
+        for section in ReportSection.objects.filter(
+            report__in=[report.pk for report in newest.values()], key=key
+        )
+    }
+    is_swot = key == SectionKey.SWOT
+    columns = []
+    for region in Region.objects.order_by("name"):
+        report = newest.get(region.pk)
+        section = sections.get(report.pk) if report is not None else None
+        quadrants = (
+            split_quadrants(section.body, report.language)
+            if is_swot and section is not None and section.body
+            else None
+        )
+        columns.append(RegionColumn(region, report, section, quadrants))
+    themes = (
+        recurring_themes(
+            {column.region.name: column.quadrants for column in columns if column.quadrants}
+        )
+        if is_swot
+        else {}
+    )
+    return SectionComparison(spec, columns, is_swot, themes)

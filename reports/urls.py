@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import compendium, history, indicators, pdf, reports, sections
+from .views import compare, compendium, history, indicators, pdf, reports, sections
 
 app_name = "reports"
 
 urlpatterns = [
     path("", reports.report_list, name="report_list"),
     path("new/", reports.report_create, name="report_create"),
+    path("compare/", compare.section_across_regions, name="section_across_regions"),
     path("<int:pk>/", reports.report_detail, name="report_detail"),
     path("<int:pk>/submit/", reports.report_submit, name="report_submit"),
     path(

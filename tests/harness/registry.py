@@ -443,6 +443,7 @@ PARTNERS = [
 
 REPORTS = [
     Route("reports:report_list", Access.PUBLIC),
+    Route("reports:section_across_regions", Access.PUBLIC),
     Route(
         "reports:report_create",
         Access.REGION_EDITOR,
