@@ -30,24 +30,27 @@ def value_with_unit(indicator) -> str:
     return charts.value_with_unit(indicator.value, indicator.unit)
 
 
-def _description(count: int, units: int) -> str:
-    return " ".join(
-        [
-            ngettext(
-                "One bar shows the report’s only indicator.",
-                "Each of the report’s %(count)s indicators is shown as a bar.",
-                count,
-            )
-            % {"count": count},
-            ngettext(
-                "All values share one unit and one scale.",
-                "The bars are in %(units)s groups, one for each unit, each with its own scale.",
-                units,
-            )
-            % {"units": units},
-            _("The table of indicators gives the same figures."),
-        ]
-    )
+def _description(count: int, groups: list[charts.BarGroup]) -> str:
+    sentences = [
+        ngettext(
+            "The report’s only indicator is shown with its value.",
+            "Each of the report’s %(count)s indicators is shown with its value.",
+            count,
+        )
+        % {"count": count},
+        ngettext(
+            "All values share one unit and one scale.",
+            "The values are in %(units)s groups, one for each unit, each with its own scale.",
+            len(groups),
+        )
+        % {"units": len(groups)},
+    ]
+    if any(group.has_bars for group in groups):
+        sentences.append(_("Each bar’s length is proportional to its value, from zero."))
+    if any(not group.has_bars for group in groups):
+        sentences.append(_("A unit with a single value shows the number without a bar."))
+    sentences.append(_("The table of indicators gives the same figures."))
+    return " ".join(sentences)
 
 
 @register.inclusion_tag("reports/_indicator_chart.svg.html")
@@ -64,10 +67,12 @@ def indicator_chart(indicators, describedby=None):
         "width": charts.CHART_WIDTH,
         "height": charts.chart_height(groups),
         "padding": charts.PADDING,
+        "font_size": charts.FONT_SIZE,
+        "small_font_size": charts.SMALL_FONT_SIZE,
         "id_prefix": f"indicator-chart-{report_id}",
         "describedby": describedby or table_id(report_id),
         "title": _("Indicators as a bar chart"),
-        "description": _description(len(indicators), len(groups)),
+        "description": _description(len(indicators), groups),
         "bar_fill": BAR_FILL,
         "negative_fill": NEGATIVE_FILL,
         "text_fill": TEXT_FILL,
