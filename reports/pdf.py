@@ -47,6 +47,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -289,7 +290,12 @@ class PrintedSection:
 
 @dataclass(frozen=True)
 class PrintedReport:
-    """A report with everything the templates print, read in a few queries."""
+    """A report with everything the templates print, read in a few queries.
+
+    `sections` are the written ones only (numbered in order); the titles of the empty ones are
+    listed once in `unwritten_section` (None when every section is written) instead of each
+    printing an empty chapter. `cover_kicker` and `cover_region` are False when the title
+    already says them, so the cover shows the title once."""
 
     report: object
     anchor: str
@@ -297,6 +303,10 @@ class PrintedReport:
     sections: list[PrintedSection]
     indicators: list
     indicators_section: PrintedSection
+    unwritten: list[str]
+    unwritten_section: PrintedSection | None
+    cover_kicker: bool
+    cover_region: bool
     is_draft: bool
     status_label: str
     approved_at: datetime | None
@@ -304,7 +314,12 @@ class PrintedReport:
 
     @property
     def chapters(self) -> list[PrintedSection]:
-        return [*self.sections, self.indicators_section]
+        return [*self.sections, self.indicators_section, *filter(None, [self.unwritten_section])]
+
+
+def is_written(body: str) -> bool:
+    """Whether a section's (sanitised) text has words or an image, not just empty markup."""
+    return bool(strip_tags(body or "").strip()) or "<img" in (body or "")
 
 
 def _printed(report) -> PrintedReport:
@@ -319,10 +334,13 @@ def _printed(report) -> PrintedReport:
         else None
     )
     edits = [section.last_edited_at for section in sections if section.last_edited_at]
+    written = [section for section in sections if is_written(section.body)]
     printed_sections = [
         PrintedSection(number, f"{anchor}-{section.key}", str(section.title), section.body)
-        for number, section in enumerate(sections, start=1)
+        for number, section in enumerate(written, start=1)
     ]
+    unwritten = [str(section.title) for section in sections if not is_written(section.body)]
+    title = report.title.casefold()
     return PrintedReport(
         report=report,
         anchor=anchor,
@@ -330,8 +348,16 @@ def _printed(report) -> PrintedReport:
         sections=printed_sections,
         indicators=list(report.indicators.order_by("position", "pk")),
         indicators_section=PrintedSection(
-            len(sections) + 1, f"{anchor}-indicators", _("Indicators"), ""
+            len(written) + 1, f"{anchor}-indicators", _("Indicators"), ""
         ),
+        unwritten=unwritten,
+        unwritten_section=PrintedSection(
+            len(written) + 2, f"{anchor}-unwritten", _("Sections not written yet"), ""
+        )
+        if unwritten
+        else None,
+        cover_kicker=_("Situation Analysis Report").casefold() not in title,
+        cover_region=region.name.casefold() not in title,
         is_draft=report.status != ReportStatus.APPROVED,
         status_label=str(report.get_status_display()),
         approved_at=approved.created_at if approved else None,
