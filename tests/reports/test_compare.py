@@ -154,7 +154,7 @@ def test_the_swot_shows_the_four_quadrants_and_the_recurring_themes(client, regi
     page = client.get(compare_url("swot")).content.decode()
 
     for quadrant in ("Strengths", "Weaknesses", "Opportunities", "Threats"):
-        assert f'<h4 class="h-small">{quadrant}</h4>' in page
+        assert f'<h3 class="h-small">{quadrant}</h3>' in page
     assert "Recurring themes" in page
     assert "<strong>tourism</strong> · 2 regions" in page
     assert "<strong>emigration</strong> · 2 regions" in page
