@@ -695,12 +695,11 @@ def compare_section(user, key: str) -> SectionComparison:
     columns = []
     for region in Region.objects.order_by("name"):
         report = newest.get(region.pk)
-        section = sections.get(report.pk) if report is not None else None
-        quadrants = (
-            split_quadrants(section.body, report.language)
-            if is_swot and section is not None and section.body
-            else None
-        )
+        section = quadrants = None
+        if report is not None:
+            section = sections.get(report.pk)
+            if is_swot and section is not None and section.body:
+                quadrants = split_quadrants(section.body, report.language)
         columns.append(RegionColumn(region, report, section, quadrants))
     themes = (
         recurring_themes(
