@@ -24,6 +24,7 @@ WeasyPrint is imported lazily: importing it takes about 1.4 s.
 from __future__ import annotations
 
 import base64
+import errno
 import functools
 import hashlib
 import logging
@@ -203,6 +204,17 @@ def _address_space_bytes() -> int:
         return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _out_of_memory(error: BaseException) -> bool:
+    """Whether `error` is an allocation that failed. Under RLIMIT_AS it is not always a
+    MemoryError: a C extension may return NULL without setting an exception (SystemError),
+    a system call may fail with ENOMEM, cairo reports NO_MEMORY."""
+    if isinstance(error, MemoryError | SystemError):
+        return True
+    if isinstance(error, OSError) and error.errno == errno.ENOMEM:
+        return True
+    return "NO_MEMORY" in str(error)
+
+
 def _render_child(html: str, sender, memory_mb: int) -> None:
     if memory_mb:
         # On top of what the child inherited from its parent (a test runner or a web process
@@ -212,10 +224,11 @@ def _render_child(html: str, sender, memory_mb: int) -> None:
     # The answer is sent outside the `except` blocks, once WeasyPrint's objects are freed.
     try:
         answer = ("ok", _write_pdf(html))
-    except MemoryError:
-        answer = ("memory", "")
     except BaseException as error:
-        answer = ("error", f"{type(error).__name__}: {error}")
+        if memory_mb and _out_of_memory(error):
+            answer = ("memory", "")
+        else:
+            answer = ("error", f"{type(error).__name__}: {error}")
     try:
         sender.send(answer)
     except MemoryError:  # pickling a large PDF can be the allocation that fails

@@ -2,6 +2,7 @@
 from the network or the file system and embeds no file, and a pathological document cannot
 hang the worker."""
 
+import errno
 import io
 import multiprocessing
 import threading
@@ -211,3 +212,21 @@ def test_a_document_needing_more_memory_than_the_limit_is_stopped(big_report, se
 
     assert stopped.value.megabytes == settings.PDF_RENDER_MEMORY_MB
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        MemoryError(),
+        SystemError("error return without exception set"),
+        OSError(errno.ENOMEM, "Cannot allocate memory"),
+    ],
+    ids=["MemoryError", "a C extension's NULL", "ENOMEM"],
+)
+def test_every_way_an_allocation_fails_under_the_limit_counts_as_the_memory_limit(error):
+    assert pdf._out_of_memory(error)
+
+
+def test_other_failures_are_not_taken_for_the_memory_limit():
+    assert not pdf._out_of_memory(ValueError("bad CSS"))
+    assert not pdf._out_of_memory(OSError(errno.ENOENT, "No such file"))
