@@ -224,6 +224,31 @@ class SectionPresence(models.Model):
         return f"{self.user} in {self.section}"
 
 
+class IndicatorCode(models.Model):
+    """A shared indicator kept by coordinators, so each region's figure can be compared."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        help_text=_("A short identifier such as SME-EXPORT (letters, digits, hyphens)."),
+    )
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_('For example "SMEs exporting, %".')
+    )
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    definition = models.TextField(_("definition"), max_length=2000, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("indicator code")
+        verbose_name_plural = _("indicator codes")
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+
 class Indicator(models.Model):
     """A figure that backs the report, shown as a table and a bar chart."""
 
@@ -239,6 +264,14 @@ class Indicator(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     source = models.CharField(_("source"), max_length=250)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.ForeignKey(
+        IndicatorCode,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("shared code"),
+    )
 
     class Meta:
         ordering = ["report", "position", "pk"]
