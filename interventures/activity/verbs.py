@@ -46,6 +46,8 @@ VERBS = {
     "comment.resolved": _("Comment thread resolved"),
     "comment.reopened": _("Comment thread reopened"),
     "report.due_date_set": _("Due date of a report set"),
+    "indicator_code.created": _("Shared indicator code added"),
+    "indicator_code.updated": _("Shared indicator code changed"),
     "compendium.requested": _("Compendium PDF requested"),
     "practice.created": _("Good practice created"),
     "practice.updated": _("Good practice changed"),
