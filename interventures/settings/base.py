@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -117,21 +117,40 @@ def database_config(url: str) -> dict:
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The database cache is shared by every process, so allauth's rate limits hold across workers.
-# Migration interventures/0001 creates its tables; a cache added here needs `createcachetable`.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "interventures_cache",
-    },
-    # Rendered PDFs live apart, so they never push rate-limit entries out of the default cache.
-    "pdf": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "interventures_pdf_cache",
-        "TIMEOUT": 30 * 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+
+def cache_config(redis_url: str) -> dict:
+    """The two caches, which every web server and worker shares (rate limits, pages, PDFs):
+    Redis (Django's RedisCache) when REDIS_URL is set, else tables in the database (migration
+    interventures/0001 creates them; a cache added here needs `createcachetable`)."""
+    pdf_timeout = 30 * 24 * 3600
+    if redis_url:
+        # A Redis that stops answering fails a request after seconds, not the proxy's minute.
+        options = {"socket_connect_timeout": 2, "socket_timeout": 5}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {
+            "default": {**redis, "OPTIONS": options},
+            # Redis has no per-cache size limit: its `maxmemory` with `volatile-lru` (every key
+            # here expires) drops the least recently read PDFs first (README, production).
+            "pdf": {**redis, "KEY_PREFIX": "pdf", "TIMEOUT": pdf_timeout, "OPTIONS": options},
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "interventures_cache",
+        },
+        # Rendered PDFs live apart, so they never push rate-limit entries out of the default cache.
+        "pdf": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "interventures_pdf_cache",
+            "TIMEOUT": pdf_timeout,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+
+
+CACHES = cache_config(env_url("REDIS_URL", ("redis", "rediss", "unix")))
+# Sessions in the database, which every web server reads (Django's default, stated here).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "partners.User"
 AUTHENTICATION_BACKENDS = [
@@ -195,20 +214,71 @@ TIME_ZONE = "Europe/Brussels"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def storage_config(
+    *,
+    bucket: str,
+    endpoint_url: str = "",
+    region: str = "",
+    access_key: str = "",
+    secret_key: str = "",
+    private_root: str,
+) -> dict:
+    """Uploads ("default") and the files handed out only by access-checked views ("private":
+    compendiums, monitoring evidence). With S3_BUCKET: in S3-compatible object storage that every
+    web server and worker reaches (django-storages), "media/" and "private/" in the one bucket;
+    without: folders on this machine's disk (one machine only)."""
+    if not bucket:
+        return {
+            # Uploads under MEDIA_ROOT.
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": private_root},
+            },
+        }
+    s3 = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        # Empty: boto3 finds the credentials itself (AWS_* variables, instance role).
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        # As on a disk: a second file of the same name gets a new name, never replaces the first.
+        "file_overwrite": False,
+        # Files are private; a page links one through a URL signed for an hour.
+        "default_acl": None,
+        "querystring_auth": True,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**s3, "location": "media"},
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**s3, "location": "private"},
+        },
+    }
+
+
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Generated exports (compendiums): outside MEDIA_ROOT, handed out only by access-checked views.
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": env_str("PRIVATE_ROOT", str(BASE_DIR / "private"))},
-    },
+    **storage_config(
+        bucket=env_str("S3_BUCKET", ""),
+        endpoint_url=env_url("S3_ENDPOINT_URL", ("https", "http")),
+        region=env_str("S3_REGION", ""),
+        access_key=env_str("S3_ACCESS_KEY_ID", ""),
+        secret_key=env_str("S3_SECRET_ACCESS_KEY", ""),
+        private_root=env_str("PRIVATE_ROOT", str(BASE_DIR / "private")),
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Outside production, static files come straight from the app folders (no collectstatic).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "INTER VENTURES <noreply@interventures.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -6,6 +6,7 @@ variable, instead of silently falling back to a default.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -84,6 +85,25 @@ def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     if not items and default is _MISSING:
         raise ImproperlyConfigured(f"The environment variable {name} must list at least one item.")
     return items
+
+
+def env_url(name: str, schemes: tuple[str, ...], default: str = "") -> str:
+    """A URL with one of `schemes` and a host (or a socket path), or the default when unset
+    or empty."""
+    value = _raw(name, default)
+    if not value:
+        return default
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in schemes or not (parts.hostname or parts.path):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a URL starting with "
+            f"{' or '.join(scheme + '://' for scheme in schemes)}, not {value!r}."
+        )
+    return value
 
 
 def read_dotenv_file() -> None:
