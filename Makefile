@@ -104,8 +104,10 @@ $(TOOLS)/bin/uv:
 
 # The tools some tests drive, from Debian: Chromium (browser tests; Playwright's own browser
 # download cannot be used), poppler (PDF pages), DejaVu fonts (PDFs), gettext (the catalogue
-# test runs makemessages), Java and npm (the W3C Nu HTML checker, vnu.jar from the npm registry).
-TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core gettext default-jre-headless npm
+# test runs makemessages), Java and npm (the W3C Nu HTML checker, vnu.jar from the npm registry),
+# Redis (the shared cache's tests, the scale-out check; .ci/run starts it) and wrk (`make bench`).
+TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core gettext default-jre-headless npm \
+	redis-server wrk
 # Only what is missing is installed: a machine whose Node.js comes from elsewhere (NodeSource)
 # already has npm, and Debian's npm package conflicts with that nodejs.
 MISSING_TEST_PACKAGES = $(strip \
@@ -114,7 +116,9 @@ MISSING_TEST_PACKAGES = $(strip \
 	$(if $(shell fc-list 2>/dev/null | grep -i dejavu),,fonts-dejavu-core) \
 	$(if $(shell command -v msgfmt),,gettext) \
 	$(if $(shell command -v java),,default-jre-headless) \
-	$(if $(shell command -v npm),,npm))
+	$(if $(shell command -v npm),,npm) \
+	$(if $(shell command -v redis-server),,redis-server) \
+	$(if $(shell command -v wrk),,wrk))
 test-tools: node_modules/.installed
 	@if [ -n "$(MISSING_TEST_PACKAGES)" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
