@@ -84,3 +84,8 @@ def can_set_due_date(user) -> bool:
 def can_export_compendium(user) -> bool:
     """Coordinators send the partnership's reports to the secretariat as one PDF."""
     return roles_of(user).coordinator
+
+
+def can_keep_indicator_codes(user) -> bool:
+    """Coordinators keep the shared indicator codes that match the regions' figures."""
+    return roles_of(user).coordinator

@@ -8,6 +8,9 @@ with an axis whose ticks are at round values. A unit with a single value gets no
 fills the width whatever the value says nothing, so the number is shown alone. Bars start at
 zero: a negative value grows leftwards (zero moves right), a zero value has no length. Labels
 are never shortened: they wrap onto as many lines as they need.
+
+The compare page draws one shared indicator (`IndicatorCode`) across the regions with
+`comparison_geometry`: one group, one scale for every region's value.
 """
 
 import math
@@ -154,10 +157,10 @@ def _by_unit(indicators: Iterable[Indicator]) -> dict[str, list[Indicator]]:
     return groups
 
 
-def _group(members: list[Indicator], *, top: float, width: int) -> BarGroup:
-    unit = members[0].unit.strip()
+def _group(members: list[tuple[str, Decimal]], unit: str, *, top: float, width: int) -> BarGroup:
+    """One unit's bars: `members` are (name, value) pairs, all on one scale."""
     span = width - 2 * PADDING
-    values = [Decimal(indicator.value) for indicator in members]
+    values = [Decimal(value) for _name, value in members]
     low, high = min(*values, Decimal(0)), max(*values, Decimal(0))
     has_bars = len(values) > 1 and high > low
     ticks: list[Tick] = []
@@ -179,15 +182,15 @@ def _group(members: list[Indicator], *, top: float, width: int) -> BarGroup:
     heading_y = top + GROUP_HEADING - 6
     y = top + GROUP_HEADING
     bars = []
-    for indicator, value in zip(members, values, strict=True):
-        label = f"{' '.join(indicator.name.split())}: {value_with_unit(value, unit)}"
+    for (name, _value), value in zip(members, values, strict=True):
+        label = f"{' '.join(name.split())}: {value_with_unit(value, unit)}"
         lines = wrap_label(label, width=span)
         line_ys = [y + LABEL_LINE * (n + 1) - 5 for n in range(len(lines))]
         y += LABEL_LINE * len(lines)
         length = abs(float(value)) * scale
         bars.append(
             Bar(
-                name=indicator.name,
+                name=name,
                 value=value,
                 label=label,
                 lines=lines,
@@ -221,7 +224,8 @@ def chart_geometry(indicators: Iterable[Indicator], *, width: int = CHART_WIDTH)
     groups = []
     top = float(PADDING)
     for members in _by_unit(indicators).values():
-        group = _group(members, top=top, width=width)
+        pairs = [(indicator.name, indicator.value) for indicator in members]
+        group = _group(pairs, members[0].unit.strip(), top=top, width=width)
         groups.append(group)
         top = group.bottom + GROUP_GAP
     return groups
@@ -229,3 +233,14 @@ def chart_geometry(indicators: Iterable[Indicator], *, width: int = CHART_WIDTH)
 
 def chart_height(groups: list[BarGroup]) -> int:
     return math.ceil(groups[-1].bottom + PADDING) if groups else 0
+
+
+def comparison_geometry(
+    members: Iterable[tuple[str, Decimal]], unit: str, *, width: int = CHART_WIDTH
+) -> list[BarGroup]:
+    """One shared indicator across the regions: every (label, value) on ONE scale, whatever
+    the region, so the bars compare; a single value gets the number without a bar."""
+    members = list(members)
+    if not members:
+        return []
+    return [_group(members, unit.strip(), top=float(PADDING), width=width)]

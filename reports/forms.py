@@ -20,6 +20,7 @@ from .models import (
     MAX_INDICATORS,
     MAX_SECTION_CHARS,
     Indicator,
+    IndicatorCode,
     ReportSection,
     ReportStatus,
     SituationAnalysisReport,
@@ -211,12 +212,30 @@ class IndicatorForm(SingleLineTextMixin, forms.ModelForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
+    # The shared codes are read once for the whole table (`indicators_formset`), not per row.
+    code = forms.TypedChoiceField(
+        label=gettext_lazy("Shared code"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "This shared code is no longer in the list: choose another one or none."
+            )
+        },
+    )
+
     class Meta:
         model = Indicator
         fields = ["name", "value", "unit", "year", "source"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, codes=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.codes = {code.pk: code for code in codes}
+        self.fields["code"].choices = [("", _("None"))] + [(code.pk, str(code)) for code in codes]
+        if self.instance.code_id is not None:
+            self.initial["code"] = self.instance.code_id
+        self.order_fields(["name", "code", "value", "unit", "year", "source"])
         year_range = _("Enter a year between %(first)s and %(last)s.") % {
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
@@ -251,6 +270,29 @@ class IndicatorForm(SingleLineTextMixin, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "off"
         self.fields["unit"].widget.attrs["autocomplete"] = "off"
         self.fields["unit"].widget.attrs["size"] = 8
+
+    def clean(self):
+        cleaned = super().clean()
+        code = self.codes.get(cleaned.get("code"))
+        unit = cleaned.get("unit")
+        if code is not None and unit is not None and not same_unit(unit, code.unit):
+            self.add_error(
+                "unit",
+                (
+                    _(
+                        "The shared code %(code)s is counted in “%(unit)s”: write that unit, "
+                        "or choose no shared code if this figure is measured otherwise."
+                    )
+                    if code.unit.strip()
+                    else _(
+                        "The shared code %(code)s has no unit: leave the unit empty, or choose "
+                        "no shared code if this figure is measured otherwise."
+                    )
+                )
+                % {"code": code.code, "unit": code.unit.strip()},
+            )
+        self.instance.code = code
+        return cleaned
 
 
 GONE_ROW = gettext_lazy(
@@ -334,9 +376,11 @@ IndicatorFormSet = forms.modelformset_factory(
 
 
 def indicators_formset(report: SituationAnalysisReport, data=None) -> BaseIndicatorFormSet:
-    """The report's indicators as table rows (by position), plus a few blank rows to add more."""
+    """The report's indicators as table rows (by position), plus a few blank rows to add more;
+    each row offers the shared codes."""
     return IndicatorFormSet(
         data,
+        form_kwargs={"codes": list(IndicatorCode.objects.all())},
         queryset=Indicator.objects.filter(report=report).order_by("position", "pk"),
         prefix="indicators",
         error_messages={
@@ -344,3 +388,37 @@ def indicators_formset(report: SituationAnalysisReport, data=None) -> BaseIndica
             % {"num": MAX_INDICATORS}
         },
     )
+
+
+def same_unit(first: str, second: str) -> bool:
+    """Units compare as the charts group them: spaces around and letter case aside."""
+    return first.strip().casefold() == second.strip().casefold()
+
+
+class IndicatorCodeForm(SingleLineTextMixin, forms.ModelForm):
+    """A shared indicator code, as coordinators keep it."""
+
+    class Meta:
+        model = IndicatorCode
+        fields = ["code", "name", "unit", "definition", "position"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "code": {
+                "required": _("Enter a short code, for example SME-EXPORT."),
+                "invalid": _(
+                    "Write the code with letters, digits, hyphens or underscores only, "
+                    "for example SME-EXPORT."
+                ),
+                "unique": _("Another shared indicator has this code: choose a different one."),
+            },
+            "name": {"required": _("Enter the indicator’s name, for example “SMEs exporting, %”.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs["autocomplete"] = "off"
+        self.fields["unit"].widget.attrs["autocomplete"] = "off"
+        self.fields["position"].help_text = _("Codes are listed by this number, then by code.")
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()

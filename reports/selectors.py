@@ -37,6 +37,8 @@ from .models import (
     SPECS,
     Compendium,
     CompendiumStatus,
+    Indicator,
+    IndicatorCode,
     PDFFailure,
     PDFJob,
     PDFJobStatus,
@@ -674,6 +676,15 @@ class SectionComparison:
     themes: dict[Quadrant, list[Theme]]
 
 
+def _newest_visible_by_region(user) -> dict[int, SituationAnalysisReport]:
+    """Each region's newest report the user may see (one query, and the user's roles)."""
+    newest: dict[int, SituationAnalysisReport] = {}
+    visible = access.filter_visible(SituationAnalysisReport.objects.all(), user)
+    for report in visible.order_by("region_id", "-created_at", "-pk"):
+        newest.setdefault(report.region_id, report)
+    return newest
+
+
 def compare_section(user, key: str) -> SectionComparison:
     """A section of the outline for every region, side by side, in four queries whatever the
     number of regions and reports: the regions, the reports the user may see (the newest per
@@ -681,10 +692,7 @@ def compare_section(user, key: str) -> SectionComparison:
     spec = SPECS.get(key)
     if spec is None:
         raise Http404
-    newest: dict[int, SituationAnalysisReport] = {}
-    visible = access.filter_visible(SituationAnalysisReport.objects.all(), user)
-    for report in visible.order_by("region_id", "-created_at", "-pk"):
-        newest.setdefault(report.region_id, report)
+    newest = _newest_visible_by_region(user)
     sections = {
         section.report_id: section
         for section in ReportSection.objects.filter(
@@ -709,3 +717,109 @@ def compare_section(user, key: str) -> SectionComparison:
         else {}
     )
     return SectionComparison(spec, columns, is_swot, themes)
+
+
+# --- indicators across the regions ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegionValue:
+    """A region's figure for a shared code, from the newest report the reader may see."""
+
+    region: Region
+    report: SituationAnalysisReport
+    indicator: Indicator
+
+    @property
+    def in_code_unit(self) -> bool:
+        unit = self.indicator.code.unit if self.indicator.code else ""
+        return self.indicator.unit.strip().casefold() == unit.strip().casefold()
+
+
+@dataclass(frozen=True)
+class CodeComparison:
+    """One shared code: the regions' values (by region, then year) and the regions without."""
+
+    code: IndicatorCode
+    values: list[RegionValue]
+    regions_without: list[Region]
+
+    @property
+    def charted(self) -> list[RegionValue]:
+        """The values in the code's unit: only those share the chart's scale."""
+        return [value for value in self.values if value.in_code_unit]
+
+    @property
+    def other_units(self) -> list[RegionValue]:
+        return [value for value in self.values if not value.in_code_unit]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({value.indicator.year for value in self.values})
+
+    @property
+    def years_differ(self) -> bool:
+        return len(self.years) > 1
+
+
+@dataclass(frozen=True)
+class UncodedIndicators:
+    """A region's indicators that name no shared code: they cannot be compared."""
+
+    region: Region
+    report: SituationAnalysisReport
+    indicators: list[Indicator]
+
+
+@dataclass(frozen=True)
+class IndicatorComparison:
+    codes: list[CodeComparison]
+    uncoded: list[UncodedIndicators]
+    regions_without_report: list[Region]
+
+
+def compare_indicators(user) -> IndicatorComparison:
+    """Every shared code with each region's values from the newest report the reader may see
+    (visitors approved reports only, partners and coordinators the drafts they may see), and
+    each region's indicators without a code. Five queries whatever the number of regions,
+    reports, codes and indicators: the user's roles, the reports, the regions, the codes and
+    the indicators."""
+    newest = _newest_visible_by_region(user)
+    regions = list(Region.objects.order_by("name"))
+    codes = list(IndicatorCode.objects.all())
+    by_code: dict[int, list[RegionValue]] = {code.pk: [] for code in codes}
+    uncoded: dict[int, list[Indicator]] = {}
+    region_of = {region.pk: region for region in regions}
+    report_of = {report.pk: report for report in newest.values()}
+    indicators = Indicator.objects.filter(report__in=list(report_of)).select_related("code")
+    for indicator in indicators.order_by("report_id", "year", "position", "pk"):
+        report = report_of[indicator.report_id]
+        indicator.report = report
+        if indicator.code_id is None:
+            uncoded.setdefault(report.region_id, []).append(indicator)
+        else:
+            by_code[indicator.code_id].append(
+                RegionValue(region_of[report.region_id], report, indicator)
+            )
+    comparisons = []
+    for code in codes:
+        values = sorted(
+            by_code[code.pk], key=lambda value: (value.region.name, value.indicator.year)
+        )
+        with_value = {value.region.pk for value in values}
+        comparisons.append(
+            CodeComparison(
+                code=code,
+                values=values,
+                regions_without=[region for region in regions if region.pk not in with_value],
+            )
+        )
+    return IndicatorComparison(
+        codes=comparisons,
+        uncoded=[
+            UncodedIndicators(region, newest[region.pk], uncoded[region.pk])
+            for region in regions
+            if region.pk in uncoded
+        ],
+        regions_without_report=[region for region in regions if region.pk not in newest],
+    )

@@ -28,6 +28,7 @@ from .models import (
     CompendiumStatus,
     DeadlineReminder,
     Indicator,
+    IndicatorCode,
     PDFJob,
     PDFJobStatus,
     ReminderStep,
@@ -427,3 +428,37 @@ def indicators_save(
         locked.save(update_fields=["updated_at"])
         log_action(actor=actor, verb="report.indicators_changed", target=locked)
     return count
+
+
+# --- shared indicator codes ----------------------------------------------------------------
+
+
+def _code_taken() -> ValidationError:
+    return ValidationError(
+        {"code": _("Another shared indicator has this code: choose a different one.")},
+        code="unique",
+    )
+
+
+def indicator_code_create(*, data: dict, actor) -> IndicatorCode:
+    """Add a shared code; ValidationError (on `code`) when someone took it meanwhile."""
+    try:
+        with transaction.atomic():
+            indicator_code = IndicatorCode.objects.create(**data)
+            log_action(actor=actor, verb="indicator_code.created", target=indicator_code)
+    except IntegrityError as error:
+        raise _code_taken() from error
+    return indicator_code
+
+
+def indicator_code_update(*, indicator_code: IndicatorCode, data: dict, actor) -> IndicatorCode:
+    """Change a shared code; the regions' indicators keep pointing at it."""
+    try:
+        with transaction.atomic():
+            for field, value in data.items():
+                setattr(indicator_code, field, value)
+            indicator_code.save()
+            log_action(actor=actor, verb="indicator_code.updated", target=indicator_code)
+    except IntegrityError as error:
+        raise _code_taken() from error
+    return indicator_code

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import compare, compendium, history, indicators, pdf, reports, sections
+from .views import (
+    compare,
+    compendium,
+    history,
+    indicator_codes,
+    indicators,
+    pdf,
+    reports,
+    sections,
+)
 
 app_name = "reports"
 
@@ -8,6 +17,17 @@ urlpatterns = [
     path("", reports.report_list, name="report_list"),
     path("new/", reports.report_create, name="report_create"),
     path("compare/", compare.section_across_regions, name="section_across_regions"),
+    path("indicator-codes/", indicator_codes.indicator_code_list, name="indicator_code_list"),
+    path(
+        "indicator-codes/new/",
+        indicator_codes.indicator_code_create,
+        name="indicator_code_create",
+    ),
+    path(
+        "indicator-codes/<int:pk>/edit/",
+        indicator_codes.indicator_code_edit,
+        name="indicator_code_edit",
+    ),
     path("<int:pk>/", reports.report_detail, name="report_detail"),
     path("<int:pk>/submit/", reports.report_submit, name="report_submit"),
     path(

@@ -30,6 +30,12 @@ def value_with_unit(indicator) -> str:
     return charts.value_with_unit(indicator.value, indicator.unit)
 
 
+@register.filter
+def value_number(value) -> str:
+    """`{{ value|value_number }}`: "1,250", as the reader's language writes it."""
+    return charts.format_value(value)
+
+
 def _description(count: int, groups: list[charts.BarGroup]) -> str:
     sentences = [
         ngettext(
@@ -73,6 +79,56 @@ def indicator_chart(indicators, describedby=None):
         "describedby": describedby or table_id(report_id),
         "title": _("Indicators as a bar chart"),
         "description": _description(len(indicators), groups),
+        "bar_fill": BAR_FILL,
+        "negative_fill": NEGATIVE_FILL,
+        "text_fill": TEXT_FILL,
+        "axis_stroke": AXIS_STROKE,
+    }
+
+
+def comparison_table_id(code_pk) -> str:
+    """The id of a shared code's table in `reports/_compare_indicators.html`."""
+    return f"code-table-{code_pk}"
+
+
+def _comparison_description(count: int, has_bars: bool) -> str:
+    sentences = [
+        ngettext(
+            "One region's value is shown as a number.",
+            "The %(count)s values of the regions are shown on one scale.",
+            count,
+        )
+        % {"count": count}
+    ]
+    if has_bars:
+        sentences.append(_("Each bar’s length is proportional to its value, from zero."))
+    sentences.append(_("The table above gives the same figures with their year and source."))
+    return " ".join(sentences)
+
+
+@register.inclusion_tag("reports/_indicator_chart.svg.html")
+def comparison_chart(code_comparison):
+    """The chart of one shared code across the regions (`selectors.CodeComparison`): its values
+    in the code's unit, every region on one scale; nothing when no region has one."""
+    charted = code_comparison.charted
+    if not charted:
+        return {"groups": []}
+    code = code_comparison.code
+    members = [
+        (f"{value.region.name}, {value.indicator.year}", value.indicator.value) for value in charted
+    ]
+    groups = charts.comparison_geometry(members, code.unit)
+    return {
+        "groups": groups,
+        "width": charts.CHART_WIDTH,
+        "height": charts.chart_height(groups),
+        "padding": charts.PADDING,
+        "font_size": charts.FONT_SIZE,
+        "small_font_size": charts.SMALL_FONT_SIZE,
+        "id_prefix": f"code-chart-{code.pk}",
+        "describedby": comparison_table_id(code.pk),
+        "title": _("%(name)s across the regions") % {"name": code.name},
+        "description": _comparison_description(len(members), groups[0].has_bars),
         "bar_fill": BAR_FILL,
         "negative_fill": NEGATIVE_FILL,
         "text_fill": TEXT_FILL,

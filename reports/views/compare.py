@@ -2,7 +2,8 @@
 
 Public: each column is the newest report the reader may see in that region
 (`selectors.compare_section`, through `access.filter_visible`), so visitors read approved
-reports only and partners and coordinators also the drafts they may see.
+reports only and partners and coordinators also the drafts they may see. `?section=indicators`
+shows the shared indicators instead (`selectors.compare_indicators`, same visibility).
 """
 
 from django import forms
@@ -12,9 +13,12 @@ from django.views.decorators.http import require_safe
 
 from interventures.forms import SingleLineTextMixin
 
-from .. import selectors
+from .. import access, selectors
 from ..outline import OUTLINE
 from ..swot import MIN_LETTERS, QUADRANTS, THEMES_SHOWN
+
+# `?section=indicators`: the shared indicators across the regions, next to the outline's sections.
+INDICATORS = "indicators"
 
 
 class SectionChoiceForm(SingleLineTextMixin, forms.Form):
@@ -22,7 +26,8 @@ class SectionChoiceForm(SingleLineTextMixin, forms.Form):
 
     section = forms.ChoiceField(
         label=_("Section"),
-        choices=[(spec.key.value, spec.title) for spec in OUTLINE],
+        choices=[(spec.key.value, spec.title) for spec in OUTLINE]
+        + [(INDICATORS, _("Indicators (shared codes)"))],
         error_messages={
             "invalid_choice": _(
                 "The link names no section of the report outline. Choose one from the list."
@@ -37,20 +42,22 @@ class SectionChoiceForm(SingleLineTextMixin, forms.Form):
 @require_safe
 def section_across_regions(request):
     form = SectionChoiceForm(request.GET)
-    comparison = (
-        selectors.compare_section(request.user, form.cleaned_data["section"])
-        if form.is_valid()
-        else None
-    )
+    comparison = indicators = None
+    if form.is_valid() and form.cleaned_data["section"] == INDICATORS:
+        indicators = selectors.compare_indicators(request.user)
+    elif form.is_valid():
+        comparison = selectors.compare_section(request.user, form.cleaned_data["section"])
     return render(
         request,
         "reports/compare.html",
         {
             "form": form,
             "comparison": comparison,
+            "indicators": indicators,
+            "can_keep_codes": access.can_keep_indicator_codes(request.user),
             "quadrants": QUADRANTS,
             "min_letters": MIN_LETTERS,
             "themes_shown": THEMES_SHOWN,
         },
-        status=200 if comparison is not None else 400,
+        status=200 if form.is_valid() else 400,
     )

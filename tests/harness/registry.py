@@ -312,6 +312,12 @@ def _old_version_kwargs(world) -> dict:
     return {"pk": section.report_id, "key": section.key, "history_id": oldest.history_id}
 
 
+def _indicator_code(world) -> dict:
+    from reports.models import IndicatorCode
+
+    return {"pk": IndicatorCode.objects.create(code="SME-EXPORT", name="SMEs exporting").pk}
+
+
 def _compendium(world, status: str = "queued") -> dict:
     """A coordinator's compendium of region A's approved report, in the given state."""
     from django.core.files.base import ContentFile
@@ -570,6 +576,14 @@ REPORTS = [
         kwargs=_report_kwargs,
         methods=POST_FORM,
         unpublished_sample=True,
+    ),
+    Route("reports:indicator_code_list", Access.COORDINATOR),
+    Route("reports:indicator_code_create", Access.COORDINATOR, methods=POST_FORM),
+    Route(
+        "reports:indicator_code_edit",
+        Access.COORDINATOR,
+        kwargs=_indicator_code,
+        methods=POST_FORM,
     ),
     Route("reports:compendium_create", Access.COORDINATOR, methods=POST_FORM),
     Route("reports:compendium_detail", Access.COORDINATOR, kwargs=_compendium),
