@@ -105,9 +105,10 @@ $(TOOLS)/bin/uv:
 # The tools some tests drive, from Debian: Chromium (browser tests; Playwright's own browser
 # download cannot be used), poppler (PDF pages), DejaVu fonts (PDFs), gettext (the catalogue
 # test runs makemessages), Java and npm (the W3C Nu HTML checker, vnu.jar from the npm registry),
-# Redis (the shared cache's tests, the scale-out check; .ci/run starts it) and wrk (`make bench`).
+# Redis (the shared cache's tests, the scale-out check; .ci/run starts it), wrk (`make bench`) and
+# LibreOffice Writer without its GUI (the Word exports are opened and printed as a reader would).
 TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core gettext default-jre-headless npm \
-	redis-server wrk
+	redis-server wrk libreoffice-writer-nogui
 # Only what is missing is installed: a machine whose Node.js comes from elsewhere (NodeSource)
 # already has npm, and Debian's npm package conflicts with that nodejs.
 MISSING_TEST_PACKAGES = $(strip \
@@ -118,7 +119,8 @@ MISSING_TEST_PACKAGES = $(strip \
 	$(if $(shell command -v java),,default-jre-headless) \
 	$(if $(shell command -v npm),,npm) \
 	$(if $(shell command -v redis-server),,redis-server) \
-	$(if $(shell command -v wrk),,wrk))
+	$(if $(shell command -v wrk),,wrk) \
+	$(if $(shell command -v soffice),,libreoffice-writer-nogui))
 test-tools: node_modules/.installed
 	@if [ -n "$(MISSING_TEST_PACKAGES)" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
