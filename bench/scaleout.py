@@ -1,0 +1,399 @@
+"""The portal on several machines: two web servers, two workers, one of each shared service.
+
+Starts, from two clones of the committed project in two folders (so that neither can find the
+other's files on its disk): web server A and web server B (gunicorn, gunicorn.conf.py, two
+workers each) and one background worker beside each; one fresh PostgreSQL database, one Redis
+database (REDIS_URL) and moto's S3 server (S3_BUCKET: uploads, compendiums). Then checks, each
+printed PASS, FAIL or SKIP:
+
+- a session opened on A is honoured by B (sessions in the database);
+- a compendium requested through A is built by whichever worker claims it, into the shared
+  bucket, and downloaded through B;
+- a public page cached through A is invalidated by a write through B (the page cache keyed by
+  content versions, interventures/public_pages.py);
+- failed sign-ins counted on A refuse the next attempt on B (allauth's limits in Redis).
+
+Exits non-zero when a check fails. Development settings with DEBUG off: the production ones
+insist on HTTPS, which a bench on 127.0.0.1 does not have; caches, storage and sessions are
+configured alike. Environment: PG_TEST_URL (a role that may create databases, as for
+`make test-postgres`), SCALEOUT_REDIS_URL (redis://127.0.0.1:6379/11, emptied first).
+"""
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import boto3
+import psycopg
+import redis
+import requests
+from moto.server import ThreadedMotoServer
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PG_URL = os.environ.get(
+    "PG_TEST_URL", "postgres://interventures:interventures@127.0.0.1:5432/interventures"
+)
+REDIS_URL = os.environ.get("SCALEOUT_REDIS_URL", "redis://127.0.0.1:6379/11")
+COORDINATOR = "coordinator@demo.interventures.eu"
+PASSWORD = "interventures-demo"  # noqa: S105 - the demo data's published password
+# The demo coordinator's second factor, as published in the README.
+TOTP_SECRET = "LQ55RD4ZVROLSLK73CI6GQJKMEI6OWZK"  # noqa: S105
+COMPENDIUM_TIMEOUT_SECONDS = 240
+
+results: list[tuple[str, str, str]] = []
+
+
+def report(check: str, outcome: str, detail: str = "") -> None:
+    results.append((check, outcome, detail))
+    print(f"{outcome:<5} {check}{f' ({detail})' if detail else ''}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def totp_now(secret: str) -> str:
+    counter = struct.pack(">Q", int(time.time()) // 30)
+    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+class FormFields(HTMLParser):
+    """The fields of the first form posting to `action` (or of the first form), as a browser
+    would send them unchanged: inputs, checked boxes, selected options, textareas."""
+
+    def __init__(self, action: str | None = None):
+        super().__init__()
+        self.action, self.fields, self._in_form, self._done = action, [], False, False
+        self._select: str | None = None
+        self._textarea: str | None = None
+        self._first_option: tuple[str, str] | None = None
+        self._selected = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if (
+            tag == "form"
+            and not self._done
+            and (self.action is None or a.get("action") == self.action)
+        ):
+            self._in_form = True
+        if not self._in_form or "disabled" in a:
+            return
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self.fields.append((name, a.get("value", "on" if a.get("type") else "")))
+        elif tag == "select" and name:
+            self._select, self._first_option, self._selected = name, None, False
+        elif tag == "option" and self._select:
+            value = a.get("value", "")
+            self._first_option = self._first_option or (self._select, value)
+            if "selected" in a:
+                self.fields.append((self._select, value))
+                self._selected = True
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields.append((name, ""))
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, text = self.fields[-1]
+            self.fields[-1] = (name, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select" and self._select:
+            if not self._selected and self._first_option:
+                self.fields.append(self._first_option)
+            self._select = None
+        elif tag == "form" and self._in_form:
+            self._in_form, self._done = False, True
+
+
+def form_fields(html: str, action: str | None = None) -> list[tuple[str, str]]:
+    parser = FormFields(action)
+    parser.feed(html)
+    return parser.fields
+
+
+class Cluster:
+    """The services and the two machines; `stop()` ends every process it started."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.processes: list[subprocess.Popen] = []
+        self.database = f"interventures_scaleout_{os.getpid()}"
+        self.moto: ThreadedMotoServer | None = None
+        self.urls: dict[str, str] = {}
+
+    # --- shared services ---
+
+    def start_services(self) -> dict[str, str]:
+        with psycopg.connect(PG_URL, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{self.database}"')
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.moto.start()
+        host, port = self.moto.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        self.s3 = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",  # noqa: S106 - moto accepts any credentials
+        )
+        self.bucket = "interventures-scaleout"
+        self.s3.create_bucket(Bucket=self.bucket)
+        parts = urlsplit(PG_URL)
+        return {
+            "DJANGO_SETTINGS_MODULE": "interventures.settings.dev",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": urlunsplit(parts._replace(path=f"/{self.database}")),
+            "REDIS_URL": REDIS_URL,
+            "S3_BUCKET": self.bucket,
+            "S3_ENDPOINT_URL": endpoint,
+            "S3_REGION": "us-east-1",
+            "S3_ACCESS_KEY_ID": "bench",
+            "S3_SECRET_ACCESS_KEY": "bench",
+            "WEB_CONCURRENCY": "2",
+            "LOG_LEVEL": "WARNING",
+        }
+
+    # --- the two machines ---
+
+    def clone(self, name: str) -> None:
+        """The committed project in a folder of its own: one machine's disk."""
+        clone = ["git", "clone", "--quiet", str(ROOT), str(self.folder / name)]
+        subprocess.run(clone, check=True)  # noqa: S603
+
+    def start(self, name: str, environment: dict[str, str]) -> str:
+        """The machine's web server and background worker; the web server's address."""
+        clone = self.folder / name
+        port = free_port()
+        env = {**os.environ, **environment, "PORT": str(port)}
+        log = (self.folder / f"{name}.log").open("w")
+        for command in (
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+             "interventures.wsgi"],
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "default", "--worker-id", name],
+        ):  # fmt: skip
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603 - this project's Python in its own clone
+                    command,
+                    cwd=clone,
+                    env=env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    self.urls[name] = url
+                    return url
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"web server {name} did not answer; see {self.folder / name}.log")
+
+    def manage(self, name: str, environment: dict[str, str], *args: str) -> None:
+        command = [PYTHON, "manage.py", *args]
+        env = {**os.environ, **environment}
+        # This project's Python in its own clone.
+        subprocess.run(command, cwd=self.folder / name, env=env, check=True)  # noqa: S603
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        if self.moto:
+            self.moto.stop()
+        with psycopg.connect(PG_URL, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+
+
+# --- the checks ---------------------------------------------------------------------------------
+
+
+def sign_in(session: requests.Session, url: str, email: str, password: str) -> requests.Response:
+    page = session.get(f"{url}/accounts/login/", timeout=10)
+    fields = dict(form_fields(page.text, "/accounts/login/") or form_fields(page.text))
+    fields.update(login=email, password=password)
+    return session.post(
+        f"{url}/accounts/login/", data=fields, headers={"Referer": page.url}, timeout=10
+    )
+
+
+def check_session(a: str, b: str) -> requests.Session:
+    session = requests.Session()
+    answer = sign_in(session, a, COORDINATOR, PASSWORD)
+    if "/2fa/" in answer.url:
+        fields = dict(form_fields(answer.text))
+        fields["code"] = totp_now(TOTP_SECRET)
+        answer = session.post(answer.url, data=fields, headers={"Referer": answer.url}, timeout=10)
+    on_b = session.get(f"{b}/dashboard/", timeout=10, allow_redirects=False)
+    if on_b.status_code == 200:
+        report("a session opened on A is honoured by B", "PASS")
+    else:
+        report("a session opened on A is honoured by B", "FAIL", f"B answered {on_b.status_code}")
+    return session
+
+
+def check_compendium(cluster: Cluster, session: requests.Session, a: str, b: str) -> None:
+    check = "a compendium requested through A is built by a worker and downloaded through B"
+    form = session.get(f"{a}/reports/compendium/new/", timeout=10)
+    fields = form_fields(form.text, "/reports/compendium/new/") or form_fields(form.text)
+    answer = session.post(
+        form.url, data=fields, headers={"Referer": form.url}, timeout=30, allow_redirects=False
+    )
+    location = answer.headers.get("Location", "")
+    match = re.search(r"/compendium/([0-9a-f-]{36})/", location)
+    if answer.status_code != 302 or not match:
+        report(check, "FAIL", f"the request through A answered {answer.status_code}")
+        return
+    pk = match.group(1)
+    started = time.monotonic()
+    status: dict = {}
+    while time.monotonic() - started < COMPENDIUM_TIMEOUT_SECONDS:
+        status = session.get(f"{b}/reports/compendium/{pk}/status/", timeout=10).json()
+        if status.get("finished"):
+            break
+        time.sleep(1)
+    download = session.get(f"{b}/reports/compendium/{pk}/download/", timeout=60)
+    stored = cluster.s3.list_objects_v2(Bucket=cluster.bucket, Prefix="private/compendiums/")
+    in_bucket = [item["Key"] for item in stored.get("Contents", [])]
+    on_disk = list(cluster.folder.glob("*/private/**/*.pdf"))
+    workers = worker_that_built(cluster, pk)
+    ok = (
+        download.status_code == 200
+        and download.content.startswith(b"%PDF")
+        and in_bucket
+        and not on_disk
+    )
+    report(
+        check,
+        "PASS" if ok else "FAIL",
+        f"{len(download.content) // 1024} KB in {time.monotonic() - started:.0f} s by worker "
+        f"{workers}, stored as {in_bucket}; status {status.get('status')}, download "
+        f"{download.status_code}, files on a machine's disk: {len(on_disk)}",
+    )
+
+
+def worker_that_built(cluster: Cluster, compendium: str) -> str:
+    parts = urlsplit(PG_URL)
+    url = urlunsplit(parts._replace(path=f"/{cluster.database}"))
+    with psycopg.connect(url) as connection:
+        row = connection.execute(
+            "SELECT worker_ids FROM django_tasks_db_dbtaskresult "
+            "WHERE args_kwargs::text LIKE %s ORDER BY enqueued_at DESC LIMIT 1",
+            (f"%{compendium}%",),
+        ).fetchone()
+    return ", ".join(row[0]) if row else "unknown"
+
+
+def check_page_cache(cluster: Cluster, session: requests.Session, a: str, b: str) -> None:
+    check = "a page cached through A is invalidated by a write through B"
+    if not (cluster.folder / "a" / "interventures" / "public_pages.py").exists():
+        report(check, "SKIP", "the page cache (interventures/public_pages.py) is not committed")
+        return
+    events = requests.get(f"{a}/events/", timeout=10).text
+    slugs = re.findall(r'href="/events/([a-z0-9-]+)/"', events)
+    if not slugs:
+        report(check, "FAIL", "no event on /events/ to change")
+        return
+    page = f"{a}/events/{slugs[0]}/"
+    first = requests.get(page, timeout=10)
+    second = requests.get(page, timeout=10)
+    served_again = second.headers.get("ETag") == first.headers.get("ETag") is not None
+    edit = session.get(f"{b}/events/{slugs[0]}/edit/", timeout=10)
+    fields = form_fields(edit.text, f"/events/{slugs[0]}/edit/") or form_fields(edit.text)
+    marker = f"Changed on B {secrets.token_hex(3)}"
+    fields = [(name, marker if name == "title" else value) for name, value in fields]
+    saved = session.post(
+        edit.url, data=fields, headers={"Referer": edit.url}, timeout=10, allow_redirects=False
+    )
+    after = requests.get(page, timeout=10)
+    ok = served_again and saved.status_code == 302 and marker in after.text
+    report(
+        check,
+        "PASS" if ok else "FAIL",
+        f"ETag before {first.headers.get('ETag')}, after {after.headers.get('ETag')}; "
+        f"the edit through B answered {saved.status_code}; the new title on A: "
+        f"{marker in after.text}",
+    )
+
+
+def check_rate_limit(a: str, b: str) -> None:
+    check = "failed sign-ins counted on A refuse the next attempt on B"
+    refused = "Too many failed login attempts"
+    email = "viewer.pecs@demo.interventures.eu"
+    control = sign_in(requests.Session(), b, "viewer.lombardy@demo.interventures.eu", "wrong-1")
+    tries = 0
+    for tries in range(1, 11):
+        answer = sign_in(requests.Session(), a, email, f"wrong-password-{tries}")
+        if refused in answer.text:
+            break
+    on_b = sign_in(requests.Session(), b, email, "wrong-password-b")
+    ok = refused not in control.text and refused in on_b.text
+    report(check, "PASS" if ok else "FAIL", f"A refused after {tries - 1} failures; B refuses")
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="interventures-scaleout-"))
+    cluster = Cluster(folder)
+    try:
+        environment = cluster.start_services()
+        cluster.clone("a")
+        cluster.clone("b")
+        print(f"Machines in {folder}; database {cluster.database}", flush=True)
+        cluster.manage("a", environment, "migrate", "--no-input", "--skip-checks")
+        cluster.manage("a", environment, "seed_demo")
+        a, b = cluster.start("a", environment), cluster.start("b", environment)
+        print(f"A on {a}, B on {b}", flush=True)
+        session = check_session(a, b)
+        check_compendium(cluster, session, a, b)
+        check_page_cache(cluster, session, a, b)
+        check_rate_limit(a, b)
+        if any(outcome == "FAIL" for _, outcome, _ in results):
+            for log in sorted(folder.glob("*.log")):
+                print(f"--- the end of {log.name}", *log.read_text().splitlines()[-30:], sep="\n")
+    finally:
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    failed = [check for check, outcome, _ in results if outcome == "FAIL"]
+    print(f"{len(results) - len(failed)} of {len(results)} checks did not fail", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
