@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("reports/", include("reports.urls")),
     path("action-plans/", include("plans.urls")),
+    path("synthesis/", include("synthesis.urls")),
     path("events/", include("events.urls")),
     path("practices/", include("practices.urls")),
     path("notifications/", include("interventures.notifications.urls")),

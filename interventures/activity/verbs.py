@@ -80,6 +80,15 @@ VERBS = {
     "monitoring.approved": _("Monitoring report approved"),
     "monitoring.reopened": _("Approved monitoring report reopened"),
     "period.saved": _("Monitoring period changed"),
+    "synthesis.created": _("Interregional synthesis started"),
+    "synthesis.section_saved": _("Section of the Interregional synthesis saved"),
+    "synthesis.cited": _("Regional section cited in the Interregional synthesis"),
+    "synthesis.citation_confirmed": _("Citation confirmed after its source changed"),
+    "synthesis.citation_removed": _("Citation removed from the Interregional synthesis"),
+    "synthesis.submitted": _("Interregional synthesis submitted for review"),
+    "synthesis.changes_requested": _("Changes requested on the Interregional synthesis"),
+    "synthesis.approved": _("Interregional synthesis approved"),
+    "synthesis.reopened": _("Approved Interregional synthesis reopened"),
     **SECURITY_VERBS,
 }
 

@@ -43,6 +43,10 @@ KINDS: dict[str, Kind] = {
     "monitoring.changes_requested": Kind(_("Changes were requested to a monitoring report")),
     "monitoring.approved": Kind(_("A monitoring report was approved")),
     "monitoring.reopened": Kind(_("A monitoring report was reopened for changes")),
+    "synthesis.submitted": Kind(_("The Interregional synthesis was submitted for review")),
+    "synthesis.changes_requested": Kind(_("Changes were requested to the Interregional synthesis")),
+    "synthesis.approved": Kind(_("The Interregional synthesis was approved")),
+    "synthesis.reopened": Kind(_("The Interregional synthesis was reopened for changes")),
 }
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "plans",
+    "synthesis",
     "portal",
     "demo",
 ]

@@ -1176,6 +1176,156 @@ PLANS = [
     Route("region_policy_change", Access.PUBLIC, kwargs=lambda w: {"slug": w.region_a.slug}),
 ]
 
+# --- the Interregional synthesis --------------------------------------------------------------
+
+SYNTHESIS_READERS = (
+    "the synthesis is the whole partnership's: every region's partners (the outsider, an editor "
+    "of region B, too) read its drafts and comment on them"
+)
+SYNTHESIS_WRITERS = (
+    "coordinators write the synthesis; every region's partners read the draft, so the others "
+    "are refused (403), not told it does not exist"
+)
+
+
+def _synthesis(world, status: str = "draft"):
+    """A synthesis with every section written, started by the coordinator."""
+    from synthesis.models import Synthesis, SynthesisSection
+    from synthesis.services import synthesis_create
+
+    synthesis = synthesis_create(
+        title="Five regions compared", language="en", actor=world.coordinator
+    )
+    for section in SynthesisSection.objects.filter(synthesis=synthesis):
+        SynthesisSection.objects.filter(pk=section.pk).update(
+            body=f"<p>What the regions share about {section.key}.</p>", version=1
+        )
+    Synthesis.objects.filter(pk=synthesis.pk).update(status=status)
+    return synthesis
+
+
+def _draft_synthesis(world) -> dict:
+    return {"pk": _synthesis(world).pk}
+
+
+def _synthesis_in_review(world) -> dict:
+    return {"pk": _synthesis(world, "in_review").pk}
+
+
+def _approved_synthesis(world) -> dict:
+    return {"pk": _synthesis(world, "approved").pk}
+
+
+def _synthesis_section(world) -> dict:
+    return {**_draft_synthesis(world), "key": "common_barriers"}
+
+
+def _citation_kwargs(world) -> dict:
+    from synthesis.services import citation_add
+
+    synthesis = _synthesis(world)
+    report = factories.make_report(
+        world.region_a, status="approved", texts=factories.complete_texts()
+    )
+    citation = citation_add(
+        section=synthesis.sections.get(key="common_barriers"),
+        paragraph=1,
+        source=report.sections.get(key="barriers"),
+        actor=world.coordinator,
+    )
+    return {"pk": synthesis.pk, "citation_pk": citation.pk}
+
+
+def _synthesis_comment_kwargs(world) -> dict:
+    from interventures.comments.services import comment_add
+    from synthesis.comments import SYNTHESIS_COMMENTS
+
+    synthesis = _synthesis(world)
+    comment = comment_add(
+        commentable=SYNTHESIS_COMMENTS,
+        target=synthesis,
+        author=world.colleague,
+        body="Cite Pécs here.",
+    )
+    return {"pk": synthesis.pk, "comment_pk": comment.pk}
+
+
+def _resolved_synthesis_comment_kwargs(world) -> dict:
+    from interventures.comments.services import comment_resolve
+    from synthesis.comments import SYNTHESIS_COMMENTS
+    from synthesis.models import SynthesisComment
+
+    kwargs = _synthesis_comment_kwargs(world)
+    comment = SynthesisComment.objects.get(pk=kwargs["comment_pk"])
+    comment_resolve(commentable=SYNTHESIS_COMMENTS, comment=comment, user=world.colleague)
+    return kwargs
+
+
+def _synthesis_reader(name: str, kwargs, **options) -> Route:
+    return Route(
+        name,
+        Access.REGION_READER,
+        kwargs=kwargs,
+        unpublished_sample=True,
+        **{
+            "expect": {"outsider": Outcome.OK},
+            "reason": SYNTHESIS_READERS,
+            **options,
+        },
+    )
+
+
+def _synthesis_writer(name: str, kwargs, methods) -> Route:
+    return Route(
+        name,
+        Access.COORDINATOR,
+        kwargs=kwargs,
+        methods=methods,
+        unpublished_sample=True,
+        expect={"outsider": Outcome.FORBIDDEN},
+        reason=SYNTHESIS_WRITERS,
+    )
+
+
+SYNTHESIS = [
+    Route("synthesis:synthesis_list", Access.PUBLIC),
+    Route("synthesis:synthesis_create", Access.COORDINATOR, methods=POST_FORM),
+    _synthesis_reader("synthesis:synthesis_detail", _draft_synthesis),
+    _synthesis_reader("synthesis:synthesis_history", _draft_synthesis),
+    _synthesis_writer("synthesis:section_edit", _synthesis_section, POST_FORM),
+    _synthesis_writer("synthesis:citation_add", _synthesis_section, POST_FORM),
+    _synthesis_reader("synthesis:citation_detail", _citation_kwargs),
+    _synthesis_writer("synthesis:citation_confirm", _citation_kwargs, POST_ACTION),
+    _synthesis_writer("synthesis:citation_remove", _citation_kwargs, POST_ACTION),
+    _synthesis_writer("synthesis:synthesis_submit", _draft_synthesis, POST_ACTION),
+    _synthesis_writer("synthesis:synthesis_request_changes", _synthesis_in_review, POST_ACTION),
+    _synthesis_writer("synthesis:synthesis_approve", _synthesis_in_review, POST_FORM),
+    Route(
+        "synthesis:synthesis_reopen",
+        Access.COORDINATOR,
+        kwargs=_approved_synthesis,
+        methods=POST_FORM,
+    ),
+    _synthesis_reader("synthesis:comment_add", _draft_synthesis, methods=POST_ACTION),
+    _synthesis_reader(
+        "synthesis:comment_resolve",
+        _synthesis_comment_kwargs,
+        methods=POST_ACTION,
+        expect={"owner": Outcome.FORBIDDEN, "outsider": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    _synthesis_reader(
+        "synthesis:comment_reopen",
+        _resolved_synthesis_comment_kwargs,
+        methods=POST_ACTION,
+        expect={"owner": Outcome.FORBIDDEN, "outsider": Outcome.FORBIDDEN},
+        reason=THREAD_AUTHOR_OR_COORDINATOR,
+    ),
+    _synthesis_reader("synthesis:comment_people", _draft_synthesis, html=False),
+    _synthesis_reader("synthesis:synthesis_pdf", _draft_synthesis),
+    _synthesis_reader("synthesis:synthesis_pdf_status", _draft_synthesis, html=False),
+]
+
 ROUTES: list[Route] = [
     *SITE,
     *PARTNERS,
@@ -1183,6 +1333,7 @@ ROUTES: list[Route] = [
     *EVENTS,
     *PRACTICES,
     *PLANS,
+    *SYNTHESIS,
     *ACCOUNT,
     *MFA,
     *USERSESSIONS,
