@@ -315,7 +315,10 @@ def _old_version_kwargs(world) -> dict:
 def _indicator_code(world) -> dict:
     from reports.models import IndicatorCode
 
-    return {"pk": IndicatorCode.objects.create(code="SME-EXPORT", name="SMEs exporting").pk}
+    code, _created = IndicatorCode.objects.get_or_create(
+        code="SME-EXPORT", defaults={"name": "SMEs exporting, %", "unit": "%"}
+    )
+    return {"pk": code.pk}
 
 
 def _compendium(world, status: str = "queued") -> dict:
