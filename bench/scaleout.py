@@ -76,64 +76,66 @@ def totp_now(secret: str) -> str:
     return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
-class FormFields(HTMLParser):
-    """The fields of the first form posting to `action` (or of the first form), as a browser
-    would send them unchanged: inputs, checked boxes, selected options, textareas."""
+class Forms(HTMLParser):
+    """Every form of a page, with the fields a browser would send unchanged: inputs, checked
+    boxes, selected options (else the first), textareas."""
 
-    def __init__(self, action: str | None = None):
+    def __init__(self):
         super().__init__()
-        self.action, self.fields, self._in_form, self._done = action, [], False, False
+        self.forms: list[list[tuple[str, str]]] = []
+        self._fields: list[tuple[str, str]] | None = None
         self._select: str | None = None
-        self._textarea: str | None = None
+        self._textarea = False
         self._first_option: tuple[str, str] | None = None
         self._selected = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if (
-            tag == "form"
-            and not self._done
-            and (self.action is None or a.get("action") == self.action)
-        ):
-            self._in_form = True
-        if not self._in_form or "disabled" in a:
+        if tag == "form":
+            self._fields = []
+            self.forms.append(self._fields)
+        if self._fields is None or "disabled" in a:
             return
         name = a.get("name")
         if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
             if a.get("type") not in ("checkbox", "radio") or "checked" in a:
-                self.fields.append((name, a.get("value", "on" if a.get("type") else "")))
+                self._fields.append((name, a.get("value") or ""))
         elif tag == "select" and name:
             self._select, self._first_option, self._selected = name, None, False
         elif tag == "option" and self._select:
             value = a.get("value", "")
             self._first_option = self._first_option or (self._select, value)
             if "selected" in a:
-                self.fields.append((self._select, value))
+                self._fields.append((self._select, value))
                 self._selected = True
         elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields.append((name, ""))
+            self._textarea = True
+            self._fields.append((name, ""))
 
     def handle_data(self, data):
-        if self._textarea:
-            name, text = self.fields[-1]
-            self.fields[-1] = (name, text + data)
+        if self._textarea and self._fields:
+            name, text = self._fields[-1]
+            self._fields[-1] = (name, text + data)
 
     def handle_endtag(self, tag):
         if tag == "textarea":
-            self._textarea = None
-        elif tag == "select" and self._select:
+            self._textarea = False
+        elif tag == "select" and self._select and self._fields is not None:
             if not self._selected and self._first_option:
-                self.fields.append(self._first_option)
+                self._fields.append(self._first_option)
             self._select = None
-        elif tag == "form" and self._in_form:
-            self._in_form, self._done = False, True
+        elif tag == "form":
+            self._fields = None
 
 
-def form_fields(html: str, action: str | None = None) -> list[tuple[str, str]]:
-    parser = FormFields(action)
+def form_fields(html: str, containing: str) -> list[tuple[str, str]]:
+    """The fields of the page's first form that has a field named `containing`."""
+    parser = Forms()
     parser.feed(html)
-    return parser.fields
+    for fields in parser.forms:
+        if any(name == containing for name, _ in fields):
+            return fields
+    raise LookupError(f"no form with a field {containing!r}")
 
 
 class Cluster:
@@ -197,6 +199,7 @@ class Cluster:
         log = (self.folder / f"{name}.log").open("w")
         for command in (
             [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+             "--no-control-socket",
              "interventures.wsgi"],
             [PYTHON, "manage.py", "db_worker", "--queue-name", "default", "--worker-id", name],
         ):  # fmt: skip
@@ -213,10 +216,10 @@ class Cluster:
         url = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
-                if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+                if requests.get(f"{url}/healthz", timeout=20).status_code == 200:
                     self.urls[name] = url
                     return url
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.1)
         raise RuntimeError(f"web server {name} did not answer; see {self.folder / name}.log")
@@ -224,8 +227,9 @@ class Cluster:
     def manage(self, name: str, environment: dict[str, str], *args: str) -> None:
         command = [PYTHON, "manage.py", *args]
         env = {**os.environ, **environment}
+        quiet = {"stdout": subprocess.DEVNULL, "check": True}
         # This project's Python in its own clone.
-        subprocess.run(command, cwd=self.folder / name, env=env, check=True)  # noqa: S603
+        subprocess.run(command, cwd=self.folder / name, env=env, **quiet)  # noqa: S603
 
     def stop(self) -> None:
         for process in self.processes:
@@ -247,7 +251,7 @@ class Cluster:
 
 def sign_in(session: requests.Session, url: str, email: str, password: str) -> requests.Response:
     page = session.get(f"{url}/accounts/login/", timeout=10)
-    fields = dict(form_fields(page.text, "/accounts/login/") or form_fields(page.text))
+    fields = dict(form_fields(page.text, "login"))
     fields.update(login=email, password=password)
     return session.post(
         f"{url}/accounts/login/", data=fields, headers={"Referer": page.url}, timeout=10
@@ -258,7 +262,7 @@ def check_session(a: str, b: str) -> requests.Session:
     session = requests.Session()
     answer = sign_in(session, a, COORDINATOR, PASSWORD)
     if "/2fa/" in answer.url:
-        fields = dict(form_fields(answer.text))
+        fields = dict(form_fields(answer.text, "code"))
         fields["code"] = totp_now(TOTP_SECRET)
         answer = session.post(answer.url, data=fields, headers={"Referer": answer.url}, timeout=10)
     on_b = session.get(f"{b}/dashboard/", timeout=10, allow_redirects=False)
@@ -272,7 +276,7 @@ def check_session(a: str, b: str) -> requests.Session:
 def check_compendium(cluster: Cluster, session: requests.Session, a: str, b: str) -> None:
     check = "a compendium requested through A is built by a worker and downloaded through B"
     form = session.get(f"{a}/reports/compendium/new/", timeout=10)
-    fields = form_fields(form.text, "/reports/compendium/new/") or form_fields(form.text)
+    fields = form_fields(form.text, "language")
     answer = session.post(
         form.url, data=fields, headers={"Referer": form.url}, timeout=30, allow_redirects=False
     )
@@ -336,7 +340,7 @@ def check_page_cache(cluster: Cluster, session: requests.Session, a: str, b: str
     second = requests.get(page, timeout=10)
     served_again = second.headers.get("ETag") == first.headers.get("ETag") is not None
     edit = session.get(f"{b}/events/{slugs[0]}/edit/", timeout=10)
-    fields = form_fields(edit.text, f"/events/{slugs[0]}/edit/") or form_fields(edit.text)
+    fields = form_fields(edit.text, "title")
     marker = f"Changed on B {secrets.token_hex(3)}"
     fields = [(name, marker if name == "title" else value) for name, value in fields]
     saved = session.post(
