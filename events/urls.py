@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .feeds import EventFeed
 from .views import calendar, events, registrations
 
 app_name = "events"
@@ -8,6 +9,7 @@ urlpatterns = [
     path("", events.event_list, name="event_list"),
     path("new/", events.event_create, name="event_create"),
     path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("feed.atom", EventFeed(), name="event_feed"),
     path("<slug:slug>/", events.event_detail, name="event_detail"),
     path("<slug:slug>/edit/", events.event_edit, name="event_edit"),
     path("<slug:slug>/event.ics", calendar.event_ics, name="event_ics"),

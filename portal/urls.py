@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import open_data, views
 
 # The admin signs in through allauth, so its rate limits and MFA apply there too.
 admin.autodiscover()
@@ -12,6 +12,11 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # For machines, one address in every language.
+    path("sitemap.xml", open_data.sitemap, name="sitemap"),
+    path("robots.txt", open_data.robots_txt, name="robots_txt"),
+    path("open-data/catalogue.jsonld", open_data.catalogue_jsonld, name="catalogue_jsonld"),
+    path("open-data/catalogue.ttl", open_data.catalogue_ttl, name="catalogue_ttl"),
 ]
 
 # set_language sits inside i18n_patterns so that it runs in the page's language and can
@@ -29,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("open-data/", open_data.open_data, name="open_data"),
+    path("manifest.webmanifest", open_data.web_manifest, name="web_manifest"),
     path("activity/", views.activity_list, name="activity_list"),
     # Before allauth's include, which owns the rest of accounts/.
     path("accounts/data/", views.account_data, name="account_data"),

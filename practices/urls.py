@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import practices, search, transfers
+from .feeds import PracticeFeed
+from .views import opendata, practices, search, transfers
 
 app_name = "practices"
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("new/", practices.practice_create, name="practice_create"),
     path("export.csv", search.export_csv, name="export_csv"),
     path("export.json", search.export_json, name="export_json"),
+    path("export.jsonld", opendata.export_jsonld, name="export_jsonld"),
+    path("feed.atom", PracticeFeed(), name="practice_feed"),
     path("transfers/", transfers.transfer_matrix, name="transfer_matrix"),
     path("<slug:slug>/", practices.practice_detail, name="practice_detail"),
     path("<slug:slug>/edit/", practices.practice_edit, name="practice_edit"),

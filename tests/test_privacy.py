@@ -40,8 +40,15 @@ def public_urls() -> list[str]:
         reverse("practices:transfer_matrix"),
         reverse("practices:export_csv"),
         reverse("practices:export_json"),
+        reverse("practices:export_jsonld"),
+        reverse("practices:practice_feed"),
         reverse("events:event_list"),
         reverse("events:calendar_feed"),
+        reverse("events:event_feed"),
+        reverse("open_data"),
+        reverse("catalogue_jsonld"),
+        reverse("catalogue_ttl"),
+        reverse("sitemap"),
         reverse("privacy"),
     ]
     urls += [region.get_absolute_url() for region in Region.objects.all()]

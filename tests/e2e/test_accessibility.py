@@ -410,6 +410,14 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "events:participants_csv",
         "practices:export_csv",
         "practices:export_json",
+        "practices:export_jsonld",
+        "practices:practice_feed",  # Atom
+        "events:event_feed",  # Atom
+        "catalogue_jsonld",  # DCAT-AP for data portals
+        "catalogue_ttl",
+        "sitemap",
+        "robots_txt",
+        "web_manifest",
         "reports:comment_people",  # JSON for the mention autocomplete
         "notifications:notification_open",  # a redirect to where it happened
         "plans:plan_pdf_status",
