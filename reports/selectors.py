@@ -761,6 +761,11 @@ class CodeComparison:
     def years_differ(self) -> bool:
         return len(self.years) > 1
 
+    @property
+    def names_differ(self) -> bool:
+        """The regions name the figure differently: what they measure may differ too."""
+        return len({" ".join(value.indicator.name.casefold().split()) for value in self.values}) > 1
+
 
 @dataclass(frozen=True)
 class UncodedIndicators:

@@ -269,6 +269,7 @@ def test_visitors_compare_the_approved_values_with_year_and_source(client, expor
     assert "Share of SMEs selling abroad." in page
     assert "Statistics LT" in page
     assert "Klaipėda second edition" not in page
+    assert "The regions name this figure differently" not in page
     svg = chart_of(page, export_share)
     assert labels(svg) == [
         "Klaipėda, 2022: 25\N{NO-BREAK SPACE}%",
@@ -318,6 +319,15 @@ def test_differing_years_and_regions_without_a_value_are_noted(client, export_sh
 
     assert "The values are from different years (2019, 2022)" in page
     assert "No value from: Zeeland." in page
+
+
+def test_regions_naming_the_figure_differently_are_noted(client, export_share):
+    Indicator.objects.filter(code=export_share, year=2019).update(name="Rural SMEs exporting")
+
+    page = client.get(COMPARE).content.decode()
+
+    assert "The regions name this figure differently" in page
+    assert "Rural SMEs exporting" in page
 
 
 def test_indicators_without_a_code_are_listed_as_not_comparable(client, export_share):
