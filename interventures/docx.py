@@ -44,6 +44,11 @@ that way, e.g. `…as Lombardy found<fn>Situation Analysis Report of Lombardy, s
 “Barriers”, <a href="https://…">on the portal</a>.</fn>`. The sanitiser never keeps `fn`, so
 only the exporting code adds it.
 
+Serving: `docx_response(document, filename=...)` answers the download (an attachment), from
+the cache when the same description was built before (`cache_key`: a hash of the whole
+description, so any edit, a new status, date or language makes a new entry; plus this builder's
+and python-docx's versions). The caller checks access first, as for the PDF.
+
 Language: the text's language is set on the default run properties (spell-check and
 hyphenation in Word and LibreOffice) and the labels' language on the heading, title and table
 of contents styles; automatic hyphenation is on. Core properties: title, subject, keywords,
@@ -52,15 +57,21 @@ author and last modified by (the organisation), language, created and modified.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib.metadata import version
 from urllib.parse import urljoin, urlsplit
 
 import docx
 import lxml.html
+from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx.enum.style import WD_STYLE_TYPE
@@ -85,6 +96,10 @@ HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 1, "h4": 2, "h5": 3, "h6": 3}
 LIST_TAGS = {"ul", "ol"}
 LINK_SCHEMES = {"https", "http", "mailto"}
 MAX_HEADING_LEVEL = 9
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Built documents live with the PDFs, apart from the default cache's rate-limit entries.
+CACHE_ALIAS = "pdf"
+CACHE_SECONDS = 60 * 60 * 24 * 30  # content-addressed: an entry never goes stale, only unused
 HYPERLINK_STYLE_ID = "Hyperlink"
 
 
@@ -137,6 +152,31 @@ def build_docx(document: Document) -> bytes:
     """The .docx package of `document`, as bytes."""
     builder = _Builder(document)
     return builder.build()
+
+
+def cache_key(document: Document) -> str:
+    """The cache key of `document`'s package: a hash of everything it holds (lazy translations
+    turned into their text) and of the builder's and python-docx's versions."""
+    described = json.dumps(dataclasses.asdict(document), default=str, sort_keys=True)
+    digest = hashlib.sha256(described.encode()).hexdigest()
+    return f"docx:{BUILDER_VERSION}:{version('python-docx')}:{document.language}:{digest}"
+
+
+def cached_docx(document: Document) -> bytes:
+    """`build_docx(document)`, built once per description."""
+    key = cache_key(document)
+    content = caches[CACHE_ALIAS].get(key)
+    if content is None:
+        content = build_docx(document)
+        caches[CACHE_ALIAS].set(key, content, CACHE_SECONDS)
+    return content
+
+
+def docx_response(document: Document, *, filename: str) -> HttpResponse:
+    """The download of `document` as `filename` (ASCII, ending in .docx)."""
+    response = HttpResponse(cached_docx(document), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def word_language(code: str) -> str:
@@ -310,7 +350,9 @@ class _Builder:
             self._section(subsection, level=level + 1)
 
     def _table(self, table: Table) -> None:
-        self.doc.add_paragraph(table.caption, style="Caption")
+        self.doc.add_paragraph(
+            table.caption, style="Caption"
+        ).paragraph_format.keep_with_next = True
         columns = max([len(table.header), *(len(row) for row in table.rows)])
         word_table = self.doc.add_table(rows=1 + len(table.rows), cols=columns)
         word_table.style = self.doc.styles["Table Grid"]
@@ -384,16 +426,21 @@ class _Format:
 
 
 class _Html:
-    """The rich-text subset rendered into the document's body, after a heading of `level`."""
+    """The rich-text subset rendered after a heading of `level`, into the document's body or
+    into `container` (a table's cell), its text in `base` format (bold in header cells)."""
 
-    def __init__(self, builder: _Builder, level: int):
+    def __init__(self, builder: _Builder, level: int, container=None, base: _Format | None = None):
         self.builder = builder
         self.doc = builder.doc
         self.level = level
+        self.container = container if container is not None else builder.doc
+        self.base = base or _Format()
 
     def render(self, html: str) -> None:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-        self._blocks(root, list_level=-1, style=None)
+        self.render_node(lxml.html.fragment_fromstring(html, create_parent="div"))
+
+    def render_node(self, node) -> None:
+        self._blocks(node, list_level=-1, style=None)
 
     def _blocks(self, node, *, list_level: int, style: str | None) -> None:
         """Each child of `node` as paragraphs; loose text and inline children make one."""
@@ -415,14 +462,14 @@ class _Html:
     def _loose(self, pieces: list, style: str | None) -> None:
         if all(isinstance(piece, str) and not piece.strip() for piece in pieces):
             return
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.container.add_paragraph(style=style)
         for piece in pieces:
             if isinstance(piece, str):
-                _text(paragraph, piece, _Format())
+                _text(paragraph, piece, self.base)
             else:
-                self._inline(piece, paragraph, _Format())
+                self._inline(piece, paragraph, self.base)
                 if piece.tail:
-                    _text(paragraph, piece.tail, _Format())
+                    _text(paragraph, piece.tail, self.base)
 
     def _block(self, node, tag: str, *, list_level: int, style: str | None) -> None:
         if tag in HEADING_TAGS:
@@ -440,8 +487,8 @@ class _Html:
             self._blocks(node, list_level=list_level, style=style)
 
     def _paragraph(self, node, style: str | None) -> Paragraph:
-        paragraph = self.doc.add_paragraph(style=style)
-        self._children(node, paragraph, _Format())
+        paragraph = self.container.add_paragraph(style=style)
+        self._children(node, paragraph, self.base)
         return paragraph
 
     def _list(self, node, *, ordered: bool, level: int) -> None:
@@ -450,24 +497,28 @@ class _Html:
         for item in node:
             if item.tag != "li":
                 continue
-            paragraph = self.doc.add_paragraph(style="List Paragraph")
+            paragraph = self.container.add_paragraph(style="List Paragraph")
             _number(paragraph, num_id, level)
+            if self.container is not self.doc:
+                # A table's column is narrow: the list's usual indent would take half of it.
+                paragraph.paragraph_format.left_indent = Pt(10 * (level + 1))
+                paragraph.paragraph_format.first_line_indent = Pt(-10)
             nested = []
             self._inline_text(item.text, paragraph)
             for child in item:
                 if child.tag in LIST_TAGS:
                     nested.append(child)
                 elif child.tag == "p":
-                    self._children(child, paragraph, _Format())
+                    self._children(child, paragraph, self.base)
                 else:
-                    self._inline(child, paragraph, _Format())
+                    self._inline(child, paragraph, self.base)
                 self._inline_text(child.tail, paragraph)
             for child in nested:
                 self._list(child, ordered=child.tag == "ol", level=level + 1)
 
     def _inline_text(self, text: str | None, paragraph: Paragraph) -> None:
         if text:
-            _text(paragraph, text, _Format())
+            _text(paragraph, text, self.base)
 
     def _children(self, node, paragraph: Paragraph, fmt: _Format) -> None:
         if node.text:
@@ -498,12 +549,20 @@ class _Html:
 
     def _footnote(self, node, paragraph: Paragraph) -> None:
         note_id, note = self.builder.footnotes.add()
-        self._children(node, note, _Format())
+        self._children(node, note, self.base)
         reference = paragraph.add_run()
         reference.style = self.doc.styles["footnote reference"]
         element = OxmlElement("w:footnoteReference")
         element.set(qn("w:id"), str(note_id))
         reference._r.append(element)
+
+    def _cell(self, cell, node) -> None:
+        bold = _Format(bold=node.tag == "th")
+        _Html(self.builder, self.level, container=cell, base=bold).render_node(node)
+        # A new cell holds one empty paragraph; the cell's own text came after it.
+        paragraphs = cell.paragraphs
+        if len(paragraphs) > 1 and not paragraphs[0].text and not len(paragraphs[0]._p.r_lst):
+            paragraphs[0]._p.getparent().remove(paragraphs[0]._p)
 
     def _url(self, href: str) -> str:
         href = href.strip()
@@ -515,12 +574,12 @@ class _Html:
         return href if scheme in LINK_SCHEMES else ""
 
     def _table(self, node) -> None:
-        rows = list(node.iter("tr"))
+        rows = node.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         if not rows:
             return
         grid = _table_grid(rows)
         columns = max(len(row) for row in grid)
-        table = self.doc.add_table(rows=len(grid), cols=columns)
+        table = self.container.add_table(rows=len(grid), cols=columns)
         table.style = self.doc.styles["Table Grid"]
         for row_index, row in enumerate(grid):
             for column, slot in enumerate(row):
@@ -530,14 +589,13 @@ class _Html:
                 last = table.cell(row_index + slot.rowspan - 1, column + slot.colspan - 1)
                 if last is not cell and (slot.rowspan > 1 or slot.colspan > 1):
                     cell = cell.merge(last)
-                paragraph = cell.paragraphs[0]
-                self._children(slot.node, paragraph, _Format(bold=slot.node.tag == "th"))
+                self._cell(cell, slot.node)
         header = rows[0]
         if header.getparent().tag == "thead" or all(cell.tag == "th" for cell in header):
             _repeat_header(table.rows[0])
         for row in table.rows:
             _keep_row_whole(row)
-        self.doc.add_paragraph()
+        self.container.add_paragraph()
 
 
 @dataclass(frozen=True)

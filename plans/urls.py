@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import comments, drafts, monitoring, pdf, plans
+from .views import comments, docx, drafts, monitoring, pdf, plans
 
 app_name = "plans"
 
@@ -44,6 +44,7 @@ urlpatterns = [
     path("<int:pk>/due-date/set/", plans.plan_due_date, name="plan_due_date"),
     path("<int:pk>/pdf/", pdf.plan_pdf, name="plan_pdf"),
     path("<int:pk>/pdf/status/", pdf.plan_pdf_status, name="plan_pdf_status"),
+    path("<int:pk>/docx/", docx.plan_docx, name="plan_docx"),
     path("<int:pk>/monitoring/", monitoring.monitoring_timeline, name="monitoring"),
     path(
         "<int:pk>/monitoring/<int:period>/", monitoring.monitoring_report, name="monitoring_report"

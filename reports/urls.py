@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     compare,
     compendium,
+    docx,
     history,
     indicator_codes,
     indicators,
@@ -67,6 +68,7 @@ urlpatterns = [
     path("<int:pk>/indicators/edit/", indicators.indicators_edit, name="indicators_edit"),
     path("<int:pk>/pdf/", pdf.report_pdf, name="report_pdf"),
     path("<int:pk>/pdf/status/", pdf.report_pdf_status, name="report_pdf_status"),
+    path("<int:pk>/docx/", docx.report_docx, name="report_docx"),
     path("compendium/new/", compendium.compendium_create, name="compendium_create"),
     path("compendium/<uuid:pk>/", compendium.compendium_detail, name="compendium_detail"),
     path("compendium/<uuid:pk>/status/", compendium.compendium_status, name="compendium_status"),

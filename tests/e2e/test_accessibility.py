@@ -403,6 +403,7 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "healthz",
         "mfa_download_recovery_codes",
         "reports:report_pdf_status",
+        "reports:report_docx",
         "reports:compendium_status",
         "reports:compendium_download",
         "events:calendar_feed",
@@ -421,6 +422,7 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "reports:comment_people",  # JSON for the mention autocomplete
         "notifications:notification_open",  # a redirect to where it happened
         "plans:plan_pdf_status",
+        "plans:plan_docx",
         "plans:evidence_download",
         "plans:plan_comment_people",  # JSON for the mention autocomplete
     }, left_out

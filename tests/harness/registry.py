@@ -571,6 +571,13 @@ REPORTS = [
         unpublished_sample=True,
         html=False,
     ),
+    Route(
+        "reports:report_docx",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+        html=False,
+    ),
     Route("reports:section_compare", Access.REGION_READER, kwargs=_approved_section),
     Route(
         "reports:section_restore",
@@ -1117,6 +1124,13 @@ PLANS = [
     Route("plans:plan_pdf", Access.REGION_READER, kwargs=_draft_plan, unpublished_sample=True),
     Route(
         "plans:plan_pdf_status",
+        Access.REGION_READER,
+        kwargs=_draft_plan,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
+        "plans:plan_docx",
         Access.REGION_READER,
         kwargs=_draft_plan,
         unpublished_sample=True,
