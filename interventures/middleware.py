@@ -1,10 +1,11 @@
 """Signed-in users see the portal in the language they chose, wherever they enter it, and
-what they are shown is not cached."""
+nothing is cached unless a view says so."""
 
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.middleware.gzip import GZipMiddleware
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.cache import patch_cache_control
 
@@ -63,22 +64,40 @@ class PreferredLanguageMiddleware:
 
 
 class PrivatePagesMiddleware:
-    """What a signed-in person is shown (drafts, review notes, their account) is never kept by
-    a browser's cache or a proxy: `Cache-Control: private, no-store`, unless the view said
-    otherwise (a PDF download sets its own)."""
+    """Nothing the portal answers is kept by a browser's cache or a proxy unless its view says
+    so: `Cache-Control: private, no-store` by default, so what a signed-in person is shown
+    (drafts, review notes, their account) and a visitor's forms with their CSRF token stay
+    theirs. Public pages (interventures.public_pages) and PDF downloads set their own.
+
+    Public pages are shared with visitors without `Vary: Cookie`: signing in or out clears the
+    browser's cache of the site, so someone who has just signed in is shown no copy kept from
+    before."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         # Before and after the view: signing in or out happens in it.
-        signed_in = self._signed_in(request)
+        signed_in_before = self._signed_in(request)
         response = self.get_response(request)
-        if (signed_in or self._signed_in(request)) and not response.has_header("Cache-Control"):
+        if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
+        if signed_in_before != self._signed_in(request):
+            response["Clear-Site-Data"] = '"cache"'
         return response
 
     @staticmethod
     def _signed_in(request) -> bool:
         user = getattr(request, "user", None)
         return user is not None and user.is_authenticated
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compress only the answers that every visitor shares (`Cache-Control: public`): they hold
+    no CSRF token and nothing personal, so compression cannot leak a secret through the
+    response's length (BREACH). Everything else goes out as it is."""
+
+    def process_response(self, request, response):
+        if "public" not in response.get("Cache-Control", ""):
+            return response
+        return super().process_response(request, response)

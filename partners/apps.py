@@ -23,3 +23,12 @@ class PartnersConfig(AppConfig):
         RequestReauthenticationCodeForm.base_fields["recipient"].label = _("Send the code to")
         for form in (AddWebAuthnForm, EditWebAuthnForm):
             form.base_fields["name"].label = _("Name")
+
+        from interventures.public_pages import track
+
+        from .models import Membership, PartnerOrganisation, PolicyInstrument, Region, Stakeholder
+
+        # Regions, organisations and instruments are named on every public page: a change moves
+        # the "partners" version they all depend on (interventures.public_pages).
+        for model in (Region, PartnerOrganisation, PolicyInstrument, Membership, Stakeholder):
+            track(model, lambda instance: ["partners"])

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from events import selectors as event_selectors
 from interventures.activity import selectors as activity_selectors
 from interventures.activity.filters import ActivityFilter
+from interventures.public_pages import public_page
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
@@ -35,6 +36,17 @@ from . import selectors, services
 from .forms import AccountDeleteForm
 
 
+# The version keys of what a page shows (interventures.public_pages): the pages that combine the
+# apps depend on all of them; the statements depend on nothing but the release.
+def everything(request, **kwargs) -> list[str]:
+    return ["partners", "reports", "practices", "events", "plans"]
+
+
+def nothing(request) -> list[str]:
+    return []
+
+
+@public_page(versions=everything)
 def home(request):
     regions = list(partner_selectors.region_list())
     return render(
@@ -50,6 +62,7 @@ def home(request):
     )
 
 
+@public_page(versions=everything)
 def region_list(request):
     return render(
         request,
@@ -61,6 +74,7 @@ def region_list(request):
     )
 
 
+@public_page(versions=everything)
 def region_detail(request, slug):
     region = get_object_or_404(partner_selectors.region_detail(slug))
     events = event_selectors.event_list(request.user).filter(
@@ -125,10 +139,12 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+@public_page(versions=nothing)
 def accessibility(request):
     return render(request, "accessibility.html")
 
 
+@public_page(versions=nothing)
 def privacy(request):
     return render(
         request,
@@ -216,6 +232,7 @@ def set_language(request):
     return response
 
 
+@public_page(versions=everything)
 @require_safe
 def region_policy_change(request, slug):
     """Public: one region's chain from its Situation Analysis to the change in its policy."""

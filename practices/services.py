@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from interventures.activity.services import log_action
 from interventures.notifications.services import notify
+from interventures.public_pages import bump
 from interventures.slugs import unique_slug
 from interventures.workflow.services import transition
 from partners.models import Region
@@ -199,6 +200,8 @@ def contact_withdraw(*, practice: GoodPractice, actor=None) -> GoodPractice:
             contact_consent_wording="",
             updated_at=timezone.now(),
         )
+        # update() sends no signal: the public pages showing the contact must change now.
+        bump("practices")
         log_action(actor=actor, verb="practice.contact_withdrawn", target=practice)
     _clear_contact(practice)
     return practice

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from interventures.public_pages import public_page
 from partners.models import Region
 
 from .. import access
@@ -20,6 +21,7 @@ def _ics_response(calendar, *, filename: str, disposition: str) -> HttpResponse:
     return response
 
 
+@public_page(versions=lambda request: ["events", "partners"])
 @require_GET
 def calendar_feed(request):
     """All published events (`?region=<slug>`: those the region hosts or takes part in)."""
@@ -40,6 +42,7 @@ def calendar_feed(request):
     return _ics_response(calendar, filename=filename, disposition="inline")
 
 
+@public_page(versions=lambda request, slug: ["events", "partners"])
 @require_GET
 def event_ics(request, slug):
     event = get_object_or_404(access.filter_visible(Event.objects.all(), request.user), slug=slug)

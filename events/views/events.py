@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from js_asset import Media
 
+from interventures.public_pages import public_page
 from partners.models import Region
 
 from .. import access, selectors, services
@@ -17,6 +18,7 @@ from ..filters import EventFilter
 from ..forms import EventForm
 
 
+@public_page(versions=lambda request: ["events", "partners"])
 def event_list(request):
     filterset = EventFilter(request.GET or None, queryset=selectors.event_list(request.user))
     return render(
@@ -32,6 +34,7 @@ def event_list(request):
     )
 
 
+@public_page(versions=lambda request, slug: ["events", "partners", "practices"])
 def event_detail(request, slug):
     event = selectors.event_detail(request.user, slug)
     viewer_timezone = timezone.get_current_timezone()

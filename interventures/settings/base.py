@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the others, so that it compresses what they have finished.
+    "interventures.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -361,3 +363,15 @@ LOGGING = {
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The organisational address the open-data catalogue gives as its contact point (no person's).
 OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "opendata@interventures.eu")
+
+# Public pages for visitors without a session (interventures.public_pages): browsers and proxies
+# may reuse them this many seconds, and serve them this much longer while they fetch a new copy;
+# the server keeps renders in the default cache (PUBLIC_PAGE_CACHE=false turns that off) for at
+# most PUBLIC_PAGE_CACHE_SECONDS, which also bounds how long a page changing with the clock (an
+# event that started) is reused. RELEASE names the deployment (e.g. the commit); without it, a
+# hash of the code and templates does.
+PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
+PUBLIC_PAGE_STALE_SECONDS = env_int("PUBLIC_PAGE_STALE_SECONDS", 600)
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 900)
+RELEASE = env_str("RELEASE", "")

@@ -33,3 +33,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"interventures-test-{os.getpid()}.sqlite3")
     }
+
+# A test's writes never commit (its transaction is rolled back), so the content versions do not
+# move and a stored page would outlive them: the page cache is on only where a test turns it on
+# (tests/test_public_pages.py). Validators and headers work as in production.
+PUBLIC_PAGE_CACHE = False

@@ -16,6 +16,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from interventures.activity.selectors import recent_entries_for
+from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -30,6 +31,7 @@ from ..services import monitoring as services
 from ..workflow import MONITORING_WORKFLOW
 
 
+@public_page(versions=lambda request, pk: [f"plan:{pk}", "plans:shared", "partners"])
 @require_GET
 def monitoring_timeline(request, pk):
     plan = selectors.plan_for(request.user, pk)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from js_asset import Media
 
 from interventures.comments import views as comment_views
+from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -31,6 +32,7 @@ from ..services import plans as services
 from ..workflow import PLAN_WORKFLOW
 
 
+@public_page(versions=lambda request: ["plans", "partners"])
 @require_safe
 def plan_list(request):
     regions = Region.objects.filter(pk__in=access.regions_to_create_in(request.user))
@@ -67,6 +69,9 @@ def plan_create(request):
     return render(request, "plans/plan_form.html", {"form": form}, status=status)
 
 
+@public_page(
+    versions=lambda request, pk: [f"plan:{pk}", "plans:shared", "partners", "reports", "practices"]
+)
 @require_safe
 def plan_detail(request, pk):
     plan = selectors.plan_detail(request.user, pk)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from interventures.activity.selectors import recent_entries_for
+from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -51,12 +52,12 @@ def _detail_context(request, practice, **forms):
         "can_review": "publish" in actions,
         "can_withdraw_contact": is_editor and practice.shows_contact,
         "accepts_interest": practice.status == PracticeStatus.PUBLISHED,
-        "interest_form": forms.get("interest_form") or _interest_form(request),
         "return_form": forms.get("return_form")
         or ReasonForm(prefix="return", workflow=PRACTICE_WORKFLOW),
     }
 
 
+@public_page(versions=lambda request, slug: ["practices", "partners", "events", "plans"])
 def practice_detail(request, slug):
     practice = selectors.practice_detail(request.user, slug)
     return render(request, "practices/practice_detail.html", _detail_context(request, practice))
@@ -169,12 +170,16 @@ def contact_withdraw(request, slug):
     return redirect(practice)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def interest_send(request, slug):
+    """The form writing to a published practice's owner, on a page of its own: the practice's
+    page then holds no CSRF token and can be cached for visitors."""
     practice = selectors.practice_for(request.user, slug)
     if practice.status != PracticeStatus.PUBLISHED:
         messages.error(request, _("Only a published practice can receive interest."))
         return redirect(practice)
+    if request.method == "GET":
+        return _interest_page(request, practice, _interest_form(request))
     form = _interest_form(request, request.POST)
     status = 400
     if form.is_valid():
@@ -202,6 +207,13 @@ def interest_send(request, slug):
             return redirect(f"{practice.get_absolute_url()}#interest")
     else:
         messages.error(request, _("Your message was not sent: please correct the form."))
-    practice = selectors.practice_detail(request.user, slug)
-    context = _detail_context(request, practice, interest_form=form)
-    return render(request, "practices/practice_detail.html", context, status=status)
+    return _interest_page(request, practice, form, status=status)
+
+
+def _interest_page(request, practice, form, status=200):
+    return render(
+        request,
+        "practices/interest_form.html",
+        {"practice": practice, "interest_form": form},
+        status=status,
+    )

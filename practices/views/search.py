@@ -4,6 +4,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from interventures.public_pages import public_page
+
 from .. import exports, selectors
 from ..filters import PracticeFilter
 
@@ -12,6 +14,12 @@ def _filter(request, **options) -> PracticeFilter:
     return PracticeFilter(request.GET, queryset=selectors.public_practices(), **options)
 
 
+# The list and its exports show the practices and their regions (interventures.public_pages).
+def practices_and_regions(request) -> list[str]:
+    return ["practices", "partners"]
+
+
+@public_page(versions=practices_and_regions)
 @require_safe
 def practice_list(request):
     filterset = _filter(request, match_limit=selectors.MATCH_LIMIT)
@@ -45,12 +53,14 @@ def _download(request, chunks, content_type: str, extension: str) -> StreamingHt
     return response
 
 
+@public_page(versions=practices_and_regions)
 @require_safe
 def export_csv(request):
     rows = exports.records(_filter(request).qs, request.build_absolute_uri("/")[:-1])
     return _download(request, exports.csv_lines(rows), "text/csv; charset=utf-8", "csv")
 
 
+@public_page(versions=practices_and_regions)
 @require_safe
 def export_json(request):
     rows = exports.records(_filter(request).qs, request.build_absolute_uri("/")[:-1])

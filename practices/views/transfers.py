@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from interventures.forms import SingleLineTextMixin
+from interventures.public_pages import public_page
 from partners.models import Region
 
 from .. import access, selectors, services
@@ -53,6 +54,7 @@ class TransferForm(SingleLineTextMixin, forms.ModelForm):
         """Uniqueness (one transfer per practice and region) is the service's rule."""
 
 
+@public_page(versions=lambda request: ["practices", "partners"])
 def transfer_matrix(request):
     return render(
         request,

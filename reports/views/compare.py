@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from interventures.forms import SingleLineTextMixin
+from interventures.public_pages import public_page
 
 from .. import access, selectors
 from ..outline import OUTLINE
@@ -39,6 +40,7 @@ class SectionChoiceForm(SingleLineTextMixin, forms.Form):
         super().__init__({"section": data.get("section") or OUTLINE[0].key.value}, **kwargs)
 
 
+@public_page(versions=lambda request: ["reports", "reports:shared", "partners"])
 @require_safe
 def section_across_regions(request):
     form = SectionChoiceForm(request.GET)

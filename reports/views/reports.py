@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from interventures.activity.selectors import recent_entries_for
 from interventures.comments import views as comment_views
+from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -25,6 +26,7 @@ from ..models import ReportStatus
 from ..workflow import REPORT_WORKFLOW
 
 
+@public_page(versions=lambda request: ["reports", "partners"])
 def report_list(request):
     return render(
         request,
@@ -51,6 +53,15 @@ def report_create(request):
     return render(request, "reports/report_form.html", {"form": form})
 
 
+@public_page(
+    versions=lambda request, pk: [
+        f"report:{pk}",
+        "reports:shared",
+        "partners",
+        "practices",
+        "plans",
+    ]
+)
 def report_detail(request, pk):
     report = selectors.report_detail(request.user, pk)
     return render(request, "reports/report_detail.html", _detail_context(request, report))

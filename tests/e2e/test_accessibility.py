@@ -155,7 +155,9 @@ FORMS_WITH_ERRORS = {
     ),
     "interest in a practice": FormWithErrors(
         "anonymous",
-        lambda w: factories.make_practice(w.region_a).get_absolute_url(),
+        lambda w: reverse(
+            "practices:interest_send", args=[factories.make_practice(w.region_a).slug]
+        ),
         submit_empty("form[action$='/interest/']"),
     ),
     "event": FormWithErrors(

@@ -34,6 +34,7 @@ def test_visitor_searches_filters_opens_a_practice_and_sends_an_interest(browser
     expect(transfers).to_contain_text("Lombardy")
     expect(transfers).to_contain_text("Adopted")
 
+    page.get_by_role("link", name="Write to the owner organisation").click()
     page.get_by_label("Name", exact=True).fill("Giulia Rossi")
     page.get_by_label("Email", exact=True).fill("giulia@example.org")
     page.get_by_label("Your message to the owner organisation").fill(

@@ -119,7 +119,8 @@ def test_feed_query_count_does_not_grow_with_events(
 ):
     for number in range(3):
         factories.make_event(region_a, timezone="Europe/Rome", title=f"Few {number}")
-    with django_assert_max_num_queries(5) as few:
+    # One of them reads the feed's content versions (interventures.public_pages).
+    with django_assert_max_num_queries(6) as few:
         client.get(FEED, {"region": region_a.slug})
     for _ in range(20):
         factories.make_event(region_b, timezone="Europe/Vilnius").regions.add(region_a)

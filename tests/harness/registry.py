@@ -707,7 +707,7 @@ PRACTICES = [
         "practices:interest_send",
         Access.PUBLIC,
         kwargs=_published_practice,
-        methods=POST_ACTION,
+        methods=POST_FORM,
     ),
     Route(
         "practices:contact_withdraw",

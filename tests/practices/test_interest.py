@@ -55,7 +55,9 @@ def test_signed_in_user_finds_the_form_prefilled_and_is_recorded_as_sender(
     stakeholder.first_name, stakeholder.last_name = "Stella", "Holder"
     stakeholder.save()
     client = login(stakeholder)
-    form = client.get(practice.get_absolute_url()).context["interest_form"]
+    form = client.get(reverse("practices:interest_send", args=[practice.slug])).context[
+        "interest_form"
+    ]
     assert form.initial == {"name": "Stella Holder", "email": stakeholder.email}
     send(client, practice, message(email=stakeholder.email))
     assert Interest.objects.get().user == stakeholder
