@@ -1,15 +1,20 @@
-"""Server time and query count of the good-practice list and search with 100,000 practices.
+"""Server time and query count of the good-practice list and search with many practices.
+
+    .venv/bin/python bench/practices.py [COUNT] [--runs 3]      (COUNT: 300,000 by default)
 
 PostgreSQL only (the full-text search is PostgreSQL's): the script uses DATABASE_URL when it
 points at PostgreSQL, otherwise postgres://127.0.0.1:5432, and prints a skip message (exit 0)
-when no server answers. It works in its own databases, `interventures_bench` (100,000 published
-practices in six languages, filled once and reused on later runs) and `interventures_bench_100`
-(100 practices, to show the query counts are the same), never in the development database.
+when no server answers. It works in its own databases, `interventures_bench_<COUNT>` (COUNT
+published practices in six languages, filled once with COPY and reused on later runs) and
+`interventures_bench_100` (100 practices, for the query counts to compare with), never in the
+development database.
 
-Prints per page: median and 95th-percentile server time over repeated requests through Django's
-test client (after a warm-up), and the query count. Targets: p95 ≤ 50 ms, equal query counts.
+Prints per page the median and 95th-percentile server time over repeated requests through
+Django's test client (after a warm-up), the worst of `--runs` runs, and the query count at COUNT
+and at 100 practices. Targets: p95 ≤ 50 ms, equal query counts.
 """
 
+import argparse
 import os
 import random
 import statistics
@@ -21,13 +26,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-BIG = 100_000
+BIG = 300_000
 SMALL = 100
 ROUNDS = 60
 WARM_UP = 5
-BATCH = 5_000
-BIG_DB = "interventures_bench"
-SMALL_DB = "interventures_bench_100"
+RUNS = 3
+DB_PREFIX = "interventures_bench_"
 RARE_WORD = "zeppelin"  # in one practice in 10,000
 COMMON_WORD = "export"  # in about one English practice in two
 
@@ -210,8 +214,9 @@ THEMES = [
 ]
 
 
-def database_urls() -> tuple[str, str] | None:
-    """The bench databases' URLs on the PostgreSQL server that answers, or None."""
+def database_urls(sizes: list[int]) -> list[str] | None:
+    """The bench databases' URLs, one per size, on the PostgreSQL server that answers; None
+    when none answers."""
     import psycopg
 
     url = os.environ.get("DATABASE_URL", "")
@@ -219,9 +224,10 @@ def database_urls() -> tuple[str, str] | None:
         url = "postgres://127.0.0.1:5432/postgres"
     parts = urlsplit(url)
     server = urlunsplit(parts._replace(path="/postgres"))
+    names = [f"{DB_PREFIX}{size}" for size in sizes]
     try:
         with psycopg.connect(server, autocommit=True, connect_timeout=3) as conn:
-            for name in (BIG_DB, SMALL_DB):
+            for name in names:
                 if not conn.execute(
                     "SELECT 1 FROM pg_database WHERE datname = %s", [name]
                 ).fetchone():
@@ -233,7 +239,7 @@ def database_urls() -> tuple[str, str] | None:
             f"({first_line})"
         )
         return None
-    return tuple(urlunsplit(parts._replace(path=f"/{name}")) for name in (BIG_DB, SMALL_DB))
+    return [urlunsplit(parts._replace(path=f"/{name}")) for name in names]
 
 
 def text(rng: random.Random, language: str, words: int) -> str:
@@ -243,8 +249,29 @@ def text(rng: random.Random, language: str, words: int) -> str:
     return " ".join(sentence) + "."
 
 
+def copy_rows(cursor, model, rows, *, with_ids: bool = False) -> None:
+    """COPY `rows` (dicts by column; a missing column takes its field's default, the id the
+    database's unless `with_ids`) into the model's table."""
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if field.column != "search_vector" and (with_ids or not field.primary_key)
+    ]
+    columns = ", ".join(f'"{field.column}"' for field in fields)
+    defaults = {field.column: field.get_default() for field in fields}
+    with cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row.get(field.column, defaults[field.column]) for field in fields])
+
+
 def fill(count: int) -> None:
-    """`count` published practices in six languages, with themes and some transfers."""
+    """`count` published practices in six languages, with themes and some transfers.
+
+    COPY in one transaction, the practices' themes first (foreign keys are checked at commit):
+    the trigger of migration 0009 then computes each practice's search vector, theme names
+    included, as its row arrives, and no row is written twice.
+    """
+    from django.core.management.color import no_style
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -258,13 +285,50 @@ def fill(count: int) -> None:
         TransferStage,
     )
 
-    if GoodPractice.objects.published().count() >= count:
+    if GoodPractice.objects.published().count() == count:
         return
     started = time.perf_counter()
     print(f"Filling {connection.settings_dict['NAME']} with {count:,} practices …", flush=True)
     rng = random.Random(42)
-    with transaction.atomic():
-        GoodPractice.objects.all().delete()
+    languages = [*WORDS]
+    instruments = [choice for choice, _label in InstrumentType.choices]
+    now = timezone.now()
+
+    def practice(number: int) -> dict:
+        index = number % len(REGIONS)
+        language = languages[number % len(languages)]
+        title = text(rng, language, rng.randint(3, 7))[:-1]
+        if number % 10_000 == 1:
+            title = f"{title} {RARE_WORD}"
+        start_year = rng.randint(2008, 2020)
+        finished = rng.random() < 0.4
+        return {
+            "id": number,
+            "title": title,
+            "slug": f"bench-{number}",
+            "region_id": regions[index].pk,
+            "owner_id": owners[index].pk,
+            "main_institution": f"{REGIONS[index][1]} chamber of commerce",
+            "location": REGIONS[index][1],
+            "summary": text(rng, language, rng.randint(20, 40)),
+            "description": text(rng, language, rng.randint(60, 120)),
+            "resources_needed": text(rng, language, 15),
+            "evidence_of_success": text(rng, language, 25),
+            "difficulties": text(rng, language, 20),
+            "potential_for_transfer": text(rng, language, 20),
+            "instrument_type": instruments[number % len(instruments)],
+            "progress": Progress.FINISHED if finished else Progress.ONGOING,
+            "start_year": start_year,
+            "end_year": start_year + rng.randint(1, 5) if finished else None,
+            "language": language,
+            "status": "published",
+            "created_at": now,
+            "updated_at": now,
+            "published_at": now - timedelta(minutes=number),
+        }
+
+    with transaction.atomic(), connection.cursor() as django_cursor:
+        django_cursor.execute("TRUNCATE practices_goodpractice CASCADE")
         regions, owners = [], []
         for slug, name, country, _language in REGIONS:
             region, _ = Region.objects.get_or_create(
@@ -277,69 +341,42 @@ def fill(count: int) -> None:
             )
             regions.append(region)
             owners.append(owner)
-        themes = [
+        theme_ids = [
             Theme.objects.get_or_create(
                 name=name, defaults={"slug": name.lower().replace(" ", "-")}
-            )[0]
+            )[0].pk
             for name in THEMES
         ]
-        languages = [*WORDS]
-        instruments = [choice for choice, _label in InstrumentType.choices]
-        now = timezone.now()
-        through = GoodPractice.themes.through
-        for start in range(0, count, BATCH):
-            batch = []
-            for number in range(start, min(start + BATCH, count)):
-                index = number % len(REGIONS)
-                language = languages[number % len(languages)]
-                title = text(rng, language, rng.randint(3, 7))[:-1]
-                if number % 10_000 == 0:
-                    title = f"{title} {RARE_WORD}"
-                start_year = rng.randint(2008, 2020)
-                finished = rng.random() < 0.4
-                batch.append(
-                    GoodPractice(
-                        title=title,
-                        slug=f"bench-{number}",
-                        region=regions[index],
-                        owner=owners[index],
-                        main_institution=f"{REGIONS[index][1]} chamber of commerce",
-                        location=REGIONS[index][1],
-                        summary=text(rng, language, rng.randint(20, 40)),
-                        description=text(rng, language, rng.randint(60, 120)),
-                        resources_needed=text(rng, language, 15),
-                        evidence_of_success=text(rng, language, 25),
-                        difficulties=text(rng, language, 20),
-                        potential_for_transfer=text(rng, language, 20),
-                        instrument_type=instruments[number % len(instruments)],
-                        progress=Progress.FINISHED if finished else Progress.ONGOING,
-                        start_year=start_year,
-                        end_year=start_year + rng.randint(1, 5) if finished else None,
-                        language=language,
-                        status="published",
-                        published_at=now - timedelta(minutes=number),
-                    )
-                )
-            created = GoodPractice.objects.bulk_create(batch)
-            through.objects.bulk_create(
-                through(goodpractice_id=practice.pk, theme_id=theme.pk)
-                for practice in created
-                for theme in rng.sample(themes, rng.randint(1, 3))
-            )
-            Transfer.objects.bulk_create(
-                Transfer(
-                    practice=practice,
-                    region=regions[(regions.index(practice.region) + 1) % len(regions)],
-                    stage=TransferStage.STUDY,
-                )
-                for practice in created[::20]
-            )
+        numbers = range(1, count + 1)
+        cursor = django_cursor.cursor  # psycopg's own, which has COPY
+        copy_rows(
+            cursor,
+            GoodPractice.themes.through,
+            (
+                {"goodpractice_id": number, "theme_id": theme_id}
+                for number in numbers
+                for theme_id in rng.sample(theme_ids, rng.randint(1, 3))
+            ),
+        )
+        copy_rows(cursor, GoodPractice, (practice(number) for number in numbers), with_ids=True)
+        copy_rows(
+            cursor,
+            Transfer,
+            (
+                {
+                    "practice_id": number,
+                    "region_id": regions[(number + 1) % len(REGIONS)].pk,
+                    "stage": TransferStage.STUDY,
+                }
+                for number in numbers[::20]
+            ),
+        )
+        # The practices' ids were given: their sequence continues after them.
+        for statement in connection.ops.sequence_reset_sql(no_style(), [GoodPractice]):
+            django_cursor.execute(statement)
+    print(f"  copied in {time.perf_counter() - started:.0f} s", flush=True)
     with connection.cursor() as cursor:
-        # Adding the themes made the database rewrite each practice's row (its search vector
-        # holds the theme names): rewrite the table without the dead row versions, as a table
-        # filled over time would be.
-        cursor.execute("VACUUM FULL practices_goodpractice")
-        # And mark its pages all-visible, as autovacuum would, for index-only counts.
+        # Mark the pages all-visible, as autovacuum would, for index-only scans; statistics.
         cursor.execute("VACUUM ANALYZE")
     print(f"  filled in {time.perf_counter() - started:.0f} s", flush=True)
 
@@ -401,10 +438,15 @@ def use_database(url: str) -> None:
 
 
 def main() -> None:
-    urls = database_urls()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", nargs="?", type=int, default=BIG, help="practices to fill")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs; the worst is kept")
+    options = parser.parse_args()
+    big = options.count
+    urls = database_urls([SMALL, big])
     if urls is None:
         return
-    big_url, small_url = urls
+    small_url, big_url = urls
     os.environ["DATABASE_URL"] = small_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interventures.settings.dev")
     os.environ["DEBUG"] = "false"
@@ -420,7 +462,7 @@ def main() -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
     counts = {}
-    for url, size in ((small_url, SMALL), (big_url, BIG)):
+    for url, size in ((small_url, SMALL), (big_url, big)):
         use_database(url)
         call_command("migrate", verbosity=0)
         fill(size)
@@ -429,24 +471,32 @@ def main() -> None:
                 counts[(label, size)] = query_count(client, page)
             except Exception as error:  # the detail view may not be written yet
                 counts[(label, size)] = f"error: {type(error).__name__}"
+    worst: dict[str, tuple[float, float]] = {}
+    for _run in range(options.runs):
+        for label, page in pages():
+            if isinstance(counts[(label, big)], int):
+                median, p95 = timings(client, page)
+                old = worst.get(label, (0.0, 0.0))
+                worst[label] = (max(old[0], median), max(old[1], p95))
     print(
-        f"\n{'page (PostgreSQL, ' + format(BIG, ',') + ' practices)':<44}{'p50 ms':>8}{'p95 ms':>8}"
-        f"{'queries':>9}{'@' + str(SMALL):>6}  ({ROUNDS} requests each)"
+        f"\n{'page (PostgreSQL, ' + format(big, ',') + ' practices)':<44}{'p50 ms':>8}"
+        f"{'p95 ms':>8}{'queries':>9}{'@' + str(SMALL):>6}  (worst of {options.runs} runs "
+        f"of {ROUNDS} requests)"
     )
-    for label, page in pages():
-        big, small = counts[(label, BIG)], counts[(label, SMALL)]
-        if not isinstance(big, int):
-            print(f"{label:<44}{'not measured: ' + str(big) + ' (the view is not ready)':>31}")
+    for label, _page in pages():
+        count, small = counts[(label, big)], counts[(label, SMALL)]
+        if not isinstance(count, int):
+            print(f"{label:<44}{'not measured: ' + str(count) + ' (the view is not ready)':>31}")
             continue
-        median, p95 = timings(client, page)
+        median, p95 = worst[label]
         flag = (
             ""
-            if p95 <= 50 and big == small
+            if p95 <= 50 and count == small
             else "  <- over target"
             if p95 > 50
             else "  <- counts differ"
         )
-        print(f"{label:<44}{median:>8.1f}{p95:>8.1f}{big:>9}{small!s:>6}{flag}")
+        print(f"{label:<44}{median:>8.1f}{p95:>8.1f}{count:>9}{small!s:>6}{flag}")
 
 
 if __name__ == "__main__":

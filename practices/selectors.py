@@ -46,7 +46,8 @@ CARD_FIELDS = (
     "owner__name",
     "owner__short_name",
 )
-# A search matching more practices than this ranks and pages through the most recent ones.
+# A list or search matching more practices than this ranks, sorts and pages through the most
+# recent ones (and says so): counting them all would grow with the table.
 MATCH_LIMIT = 1000
 
 
