@@ -67,3 +67,9 @@ def test_visitors_download_an_approved_plan_without_the_draft_header(login, regi
     document = read(download(login(None), plan))
     assert "DRAFT" not in document.sections[0].header.paragraphs[0].text
     assert download(login(None), plan, lang="xx").status_code == 400
+
+
+def test_the_plan_page_offers_the_word_download_beside_the_pdf(login, owner, region_a):
+    plan = factories.make_plan(region_a)
+    page = login(owner).get(plan.get_absolute_url()).content.decode()
+    assert f'formaction="{reverse("plans:plan_docx", args=[plan.pk])}"' in page

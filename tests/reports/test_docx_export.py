@@ -160,3 +160,10 @@ def test_the_description_keys_the_cache_by_language(half_written):
     english = builder.cache_key(report_docx.report_document(half_written, language="en"))
     italian = builder.cache_key(report_docx.report_document(half_written, language="it"))
     assert english != italian
+
+
+def test_the_report_page_offers_the_word_download_beside_the_pdf(login, owner, half_written):
+    page = login(owner).get(half_written.get_absolute_url()).content.decode()
+    docx_url = reverse("reports:report_docx", args=[half_written.pk])
+    assert f'formaction="{docx_url}"' in page
+    assert "Download Word (.docx)" in page
