@@ -8,17 +8,13 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import namespace as ns
 
 from practices import catalogue
 from practices.exports import FIELDS
 from practices.models import Theme
 from tests.harness import factories
 
-# Open namespaces: pytest's collection looks up names on rdflib's closed ones, which warn.
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 AUTHORITY = "http://publications.europa.eu/resource/authority/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -26,44 +22,44 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 # DCAT-AP 3: the classes a catalogue of one dataset needs, and each class's mandatory
 # properties (with the recommended ones data.europa.eu scores, which this catalogue fills).
 REQUIRED = {
-    DCAT.Catalog: [
-        DCTERMS.title,
-        DCTERMS.description,
-        DCTERMS.publisher,
-        DCAT.dataset,
-        FOAF.homepage,
-        DCTERMS.language,
-        DCTERMS.license,
-        DCAT.themeTaxonomy,
+    ns.DCAT.Catalog: [
+        ns.DCTERMS.title,
+        ns.DCTERMS.description,
+        ns.DCTERMS.publisher,
+        ns.DCAT.dataset,
+        ns.FOAF.homepage,
+        ns.DCTERMS.language,
+        ns.DCTERMS.license,
+        ns.DCAT.themeTaxonomy,
     ],
-    DCAT.Dataset: [
-        DCTERMS.title,
-        DCTERMS.description,
-        DCAT.contactPoint,
-        DCAT.distribution,
-        DCAT.keyword,
-        DCTERMS.publisher,
-        DCTERMS.spatial,
-        DCAT.theme,
-        DCTERMS.language,
-        DCTERMS.license,
-        DCTERMS.modified,
-        DCTERMS.issued,
-        DCTERMS.accrualPeriodicity,
-        DCAT.landingPage,
+    ns.DCAT.Dataset: [
+        ns.DCTERMS.title,
+        ns.DCTERMS.description,
+        ns.DCAT.contactPoint,
+        ns.DCAT.distribution,
+        ns.DCAT.keyword,
+        ns.DCTERMS.publisher,
+        ns.DCTERMS.spatial,
+        ns.DCAT.theme,
+        ns.DCTERMS.language,
+        ns.DCTERMS.license,
+        ns.DCTERMS.modified,
+        ns.DCTERMS.issued,
+        ns.DCTERMS.accrualPeriodicity,
+        ns.DCAT.landingPage,
     ],
-    DCAT.Distribution: [
-        DCAT.accessURL,
-        DCAT.downloadURL,
-        DCAT.mediaType,
-        DCTERMS.format,
-        DCTERMS.license,
-        DCTERMS.title,
-        DCTERMS.description,
+    ns.DCAT.Distribution: [
+        ns.DCAT.accessURL,
+        ns.DCAT.downloadURL,
+        ns.DCAT.mediaType,
+        ns.DCTERMS.format,
+        ns.DCTERMS.license,
+        ns.DCTERMS.title,
+        ns.DCTERMS.description,
     ],
-    FOAF.Agent: [FOAF.name],
+    ns.FOAF.Agent: [ns.FOAF.name],
     VCARD.Kind: [VCARD.fn, VCARD.hasEmail],
-    DCTERMS.LicenseDocument: [],
+    ns.DCTERMS.LicenseDocument: [],
 }
 
 
@@ -102,7 +98,7 @@ def test_both_catalogues_parse_back_with_every_dcat_ap_class_and_its_mandatory_p
 ):
     for rdf_format, graph in catalogue_graphs(client).items():
         for rdf_class, properties in REQUIRED.items():
-            subjects = list(graph.subjects(RDF.type, rdf_class))
+            subjects = list(graph.subjects(ns.RDF.type, rdf_class))
             assert subjects, f"{rdf_format}: no {rdf_class}"
             for subject in subjects:
                 missing = [p for p in properties if graph.value(subject, p) is None]
@@ -119,15 +115,15 @@ def test_the_dataset_has_four_distributions_with_eu_file_types_and_iana_media_ty
     client, dataset
 ):
     graph = catalogue_graphs(client)["turtle"]
-    dataset_node = graph.value(predicate=RDF.type, object=DCAT.Dataset)
-    distributions = list(graph.objects(dataset_node, DCAT.distribution))
-    formats = {str(graph.value(d, DCTERMS.format)).rsplit("/", 1)[1] for d in distributions}
+    dataset_node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
+    distributions = list(graph.objects(dataset_node, ns.DCAT.distribution))
+    formats = {str(graph.value(d, ns.DCTERMS.format)).rsplit("/", 1)[1] for d in distributions}
     assert formats == {"CSV", "JSON", "JSON_LD", "ATOM"}
-    media = {str(graph.value(d, DCAT.mediaType)) for d in distributions}
+    media = {str(graph.value(d, ns.DCAT.mediaType)) for d in distributions}
     assert "http://www.iana.org/assignments/media-types/text/csv" in media
     assert "http://www.iana.org/assignments/media-types/application/atom+xml" in media
     for distribution in distributions:
-        url = str(graph.value(distribution, DCAT.downloadURL))
+        url = str(graph.value(distribution, ns.DCAT.downloadURL))
         assert url.startswith(settings.SITE_URL)
         assert client.get(url.removeprefix(settings.SITE_URL)).status_code == 200
 
@@ -136,26 +132,28 @@ def test_the_dataset_uses_the_eu_vocabularies_and_nuts_codes_of_the_regions_with
     client, dataset, region_a, region_b
 ):
     graph = catalogue_graphs(client)["turtle"]
-    node = graph.value(predicate=RDF.type, object=DCAT.Dataset)
+    node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
     values = lambda p: {str(o) for o in graph.objects(node, p)}  # noqa: E731
 
-    assert values(DCTERMS.license) == {AUTHORITY + "licence/CC_BY_4_0"}
-    assert AUTHORITY + "data-theme/ECON" in values(DCAT.theme)
-    assert values(DCTERMS.spatial) == {
+    assert values(ns.DCTERMS.license) == {AUTHORITY + "licence/CC_BY_4_0"}
+    assert AUTHORITY + "data-theme/ECON" in values(ns.DCAT.theme)
+    assert values(ns.DCTERMS.spatial) == {
         "http://data.europa.eu/nuts/code/ITC4",
         "http://data.europa.eu/nuts/code/LT023",
     }
     # The languages the published practices are written in.
-    assert values(DCTERMS.language) == {AUTHORITY + "language/ITA", AUTHORITY + "language/ENG"}
-    assert values(DCAT.keyword) == {"Export promotion"}
-    catalogue_node = graph.value(predicate=RDF.type, object=DCAT.Catalog)
-    languages = {str(o).rsplit("/", 1)[1] for o in graph.objects(catalogue_node, DCTERMS.language)}
+    assert values(ns.DCTERMS.language) == {AUTHORITY + "language/ITA", AUTHORITY + "language/ENG"}
+    assert values(ns.DCAT.keyword) == {"Export promotion"}
+    catalogue_node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Catalog)
+    languages = {
+        str(o).rsplit("/", 1)[1] for o in graph.objects(catalogue_node, ns.DCTERMS.language)
+    }
     assert languages == {"ENG", "ITA", "HUN", "POL", "SPA", "LIT"}
 
 
 def test_the_contact_point_is_an_organisational_address_not_a_persons(client, dataset):
     graph = catalogue_graphs(client)["turtle"]
-    contact = graph.value(predicate=RDF.type, object=VCARD.Kind)
+    contact = graph.value(predicate=ns.RDF.type, object=VCARD.Kind)
     assert graph.value(contact, VCARD.hasEmail) == URIRef(
         "mailto:" + settings.OPEN_DATA_CONTACT_EMAIL
     )
@@ -167,8 +165,8 @@ def test_the_modification_date_is_the_newest_change_of_a_published_practice(clie
     dataset.title = "Voucher per l'export 2"
     dataset.save()
     graph = catalogue_graphs(client)["turtle"]
-    node = graph.value(predicate=RDF.type, object=DCAT.Dataset)
-    modified = graph.value(node, DCTERMS.modified)
+    node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
+    modified = graph.value(node, ns.DCTERMS.modified)
     assert isinstance(modified, Literal)
     assert modified.toPython() == dataset.updated_at.replace(microsecond=0)
 
@@ -186,8 +184,8 @@ def test_a_draft_changes_nothing_in_the_catalogue_and_appears_in_no_distribution
 
 def test_the_catalogue_states_its_titles_in_every_language_they_are_translated_into(dataset):
     graph = catalogue.catalogue_graph()
-    node = graph.value(predicate=RDF.type, object=DCAT.Dataset)
-    titles = {title.language: str(title) for title in graph.objects(node, DCTERMS.title)}
+    node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
+    titles = {title.language: str(title) for title in graph.objects(node, ns.DCTERMS.title)}
     assert titles["en"] == str(catalogue.TITLE)
     # A language without a translation yet is left out rather than tagged English text.
     assert all(text != titles["en"] for language, text in titles.items() if language != "en")
