@@ -1,5 +1,7 @@
 from django.urls import path
 
+from interventures.public_pages import public_page
+
 from .feeds import EventFeed
 from .views import calendar, events, registrations
 
@@ -9,7 +11,11 @@ urlpatterns = [
     path("", events.event_list, name="event_list"),
     path("new/", events.event_create, name="event_create"),
     path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
-    path("feed.atom", EventFeed(), name="event_feed"),
+    path(
+        "feed.atom",
+        public_page(versions=lambda request: ["events", "partners"])(EventFeed()),
+        name="event_feed",
+    ),
     path("<slug:slug>/", events.event_detail, name="event_detail"),
     path("<slug:slug>/edit/", events.event_edit, name="event_edit"),
     path("<slug:slug>/event.ics", calendar.event_ics, name="event_ics"),

@@ -10,12 +10,12 @@ its AppConfig.ready()). Signals do the bumping, on commit, so every writer (serv
 a shell) moves the versions; the few services that write with `QuerySet.update()` call `bump`.
 
 For a visitor without a session (no session or messages cookie) the decorator computes, BEFORE
-rendering, an ETag and a Last-Modified from the versions, the path and query, the language and
-the release; answers a matching If-None-Match / If-Modified-Since with 304; serves a stored render
-from the shared cache when there is one (the versions are in its key, so a write makes the next
-visitor miss it); and sends `Cache-Control: public, ...`. Anyone else (signed in, or a visitor
-whose session may hold messages) gets the view as it always was, and PrivatePagesMiddleware marks
-the answer `private, no-store`.
+rendering, an ETag and a Last-Modified from the versions, the address (host, path and query),
+the language and the release; answers a matching If-None-Match / If-Modified-Since with 304;
+serves a stored render from the shared cache when there is one (the versions are in its key, so
+a write makes the next visitor miss it); and sends `Cache-Control: public, ...`. Anyone else
+(signed in, or a visitor whose session may hold messages) gets the view as it always was, and
+PrivatePagesMiddleware marks the answer `private, no-store`.
 """
 
 import functools
@@ -43,10 +43,6 @@ from .models import ContentVersion
 logger = logging.getLogger(__name__)
 
 Versions = Callable[..., Iterable[str]]
-
-# Headers a stored render keeps; the middleware adds the rest (security headers, CSP, language).
-_STORED_HEADERS = ("Content-Type", "Content-Disposition")
-
 
 # --- versions ---------------------------------------------------------------------------------
 
@@ -188,7 +184,8 @@ class _State:
             [
                 release(),
                 get_language() or "",
-                request.get_full_path(),
+                # Scheme and host too: feeds and the sitemap write absolute addresses.
+                request.build_absolute_uri(),
                 str(bucket),
                 *(f"{key}={token}" for key, token, _at in rows),
             ]
@@ -227,7 +224,9 @@ class _State:
     def store(self, response) -> None:
         if not settings.PUBLIC_PAGE_CACHE or response.streaming:
             return
-        headers = {name: response[name] for name in _STORED_HEADERS if response.has_header(name)}
+        # The view's own headers (type, attachment name, licence link); the middleware adds the
+        # rest (security headers, CSP, language) to every answer, stored or not.
+        headers = dict(response.headers)
         try:
             cache.set(
                 self.cache_key, (headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS

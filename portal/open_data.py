@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from interventures.public_pages import public_page
 from practices import catalogue
 from practices.exports import ATTRIBUTION, LICENCE_NAME, LICENCE_URL
 
@@ -18,6 +19,20 @@ from .sitemaps import SITEMAPS
 ICON_SIZES = (192, 512)
 
 
+# The version keys of what each answer shows (interventures.public_pages).
+def dataset(request) -> list[str]:
+    return ["practices", "partners"]
+
+
+def everything(request) -> list[str]:
+    return ["partners", "reports", "practices", "events", "plans"]
+
+
+def nothing(request) -> list[str]:
+    return []
+
+
+@public_page(versions=dataset)
 @require_safe
 def open_data(request):
     return render(
@@ -35,27 +50,32 @@ def open_data(request):
     )
 
 
+@public_page(versions=dataset)
 @require_safe
 def catalogue_jsonld(request):
     return HttpResponse(catalogue.catalogue_jsonld(), content_type="application/ld+json")
 
 
+@public_page(versions=dataset)
 @require_safe
 def catalogue_ttl(request):
     return HttpResponse(catalogue.catalogue_turtle(), content_type="text/turtle; charset=utf-8")
 
 
+@public_page(versions=everything)
 @require_safe
 def sitemap(request):
     return sitemap_view(request, sitemaps=SITEMAPS)
 
 
+@public_page(versions=nothing)
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@public_page(versions=nothing)
 @require_safe
 def web_manifest(request):
     """The app's name and icons in the reader's language, for "add to home screen"."""

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from interventures.public_pages import public_page
+
 from .feeds import PracticeFeed
 from .views import opendata, practices, search, transfers
 
@@ -11,7 +13,11 @@ urlpatterns = [
     path("export.csv", search.export_csv, name="export_csv"),
     path("export.json", search.export_json, name="export_json"),
     path("export.jsonld", opendata.export_jsonld, name="export_jsonld"),
-    path("feed.atom", PracticeFeed(), name="practice_feed"),
+    path(
+        "feed.atom",
+        public_page(versions=lambda request: ["practices", "partners"])(PracticeFeed()),
+        name="practice_feed",
+    ),
     path("transfers/", transfers.transfer_matrix, name="transfer_matrix"),
     path("<slug:slug>/", practices.practice_detail, name="practice_detail"),
     path("<slug:slug>/edit/", practices.practice_edit, name="practice_edit"),

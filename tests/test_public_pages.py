@@ -45,6 +45,15 @@ CONTENT_PAGES = {
     "practices:practice_detail",
     "plans:plan_list",
     "plans:monitoring",
+    "open_data",
+    "catalogue_jsonld",
+    "catalogue_ttl",
+    "practices:export_jsonld",
+    "practices:practice_feed",
+    "events:event_feed",
+    "sitemap",
+    "robots_txt",
+    "web_manifest",
 }
 
 
@@ -137,12 +146,13 @@ def test_a_warm_page_is_served_from_the_cache_without_rendering(visitor, region_
     assert second["ETag"] == first["ETag"]
 
 
-def test_each_language_and_query_is_a_page_of_its_own(visitor, region_a):
+def test_each_language_query_and_host_is_a_page_of_its_own(visitor, region_a):
     url = reverse("practices:practice_list")
 
     tags = {visitor.get(address)["ETag"] for address in (url, "/hu" + url, url + "?q=women")}
+    tags.add(visitor.get(url, headers={"host": "localhost"})["ETag"])
 
-    assert len(tags) == 3
+    assert len(tags) == 4
 
 
 def test_a_write_through_a_service_gives_the_next_visitor_the_new_page(

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from interventures.public_pages import public_page
 from partners.models import Region
@@ -22,7 +22,7 @@ def _ics_response(calendar, *, filename: str, disposition: str) -> HttpResponse:
 
 
 @public_page(versions=lambda request: ["events", "partners"])
-@require_GET
+@require_safe
 def calendar_feed(request):
     """All published events (`?region=<slug>`: those the region hosts or takes part in)."""
     region = None
@@ -43,7 +43,7 @@ def calendar_feed(request):
 
 
 @public_page(versions=lambda request, slug: ["events", "partners"])
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(access.filter_visible(Event.objects.all(), request.user), slug=slug)
     calendar = build_calendar(

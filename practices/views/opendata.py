@@ -3,9 +3,12 @@
 from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
+from interventures.public_pages import public_page
+
 from .. import exports, linked_data, selectors
 
 
+@public_page(versions=lambda request: ["practices", "partners"])
 @require_safe
 def export_jsonld(request):
     practices = selectors.public_practices().order_by("title", "pk")
