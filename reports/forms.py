@@ -232,7 +232,9 @@ class IndicatorForm(SingleLineTextMixin, forms.ModelForm):
     def __init__(self, *args, codes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.codes = {code.pk: code for code in codes}
-        self.fields["code"].choices = [("", _("None"))] + [(code.pk, str(code)) for code in codes]
+        self.fields["code"].choices = [("", _("None"))] + [
+            (code.pk, code_choice_label(code)) for code in codes
+        ]
         if self.instance.code_id is not None:
             self.initial["code"] = self.instance.code_id
         self.order_fields(["name", "code", "value", "unit", "year", "source"])
@@ -388,6 +390,17 @@ def indicators_formset(report: SituationAnalysisReport, data=None) -> BaseIndica
             % {"num": MAX_INDICATORS}
         },
     )
+
+
+def code_choice_label(code: IndicatorCode) -> str:
+    """A code as the indicator form offers it, with the unit its values must have."""
+    if code.unit.strip():
+        return _("%(code)s – %(name)s (unit: %(unit)s)") % {
+            "code": code.code,
+            "name": code.name,
+            "unit": code.unit.strip(),
+        }
+    return _("%(code)s – %(name)s (no unit)") % {"code": code.code, "name": code.name}
 
 
 def same_unit(first: str, second: str) -> bool:

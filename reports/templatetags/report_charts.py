@@ -107,9 +107,10 @@ def _comparison_description(count: int, has_bars: bool) -> str:
 
 
 @register.inclusion_tag("reports/_indicator_chart.svg.html")
-def comparison_chart(code_comparison):
+def comparison_chart(code_comparison, width=charts.CHART_WIDTH):
     """The chart of one shared code across the regions (`selectors.CodeComparison`): its values
-    in the code's unit, every region on one scale; nothing when no region has one."""
+    in the code's unit, every region on one scale; nothing when no region has one. A narrower
+    `width` wraps the labels for phones, where a scaled-down chart's text would be too small."""
     charted = code_comparison.charted
     if not charted:
         return {"groups": []}
@@ -117,15 +118,15 @@ def comparison_chart(code_comparison):
     members = [
         (f"{value.region.name}, {value.indicator.year}", value.indicator.value) for value in charted
     ]
-    groups = charts.comparison_geometry(members, code.unit)
+    groups = charts.comparison_geometry(members, code.unit, width=width)
     return {
         "groups": groups,
-        "width": charts.CHART_WIDTH,
+        "width": width,
         "height": charts.chart_height(groups),
         "padding": charts.PADDING,
         "font_size": charts.FONT_SIZE,
         "small_font_size": charts.SMALL_FONT_SIZE,
-        "id_prefix": f"code-chart-{code.pk}",
+        "id_prefix": f"code-chart-{code.pk}-{width}",
         "describedby": comparison_table_id(code.pk),
         "title": _("%(name)s across the regions") % {"name": code.name},
         "description": _comparison_description(len(members), groups[0].has_bars),

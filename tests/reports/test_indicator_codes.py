@@ -42,10 +42,10 @@ def code_data(code="SME-EXPORT", name="SMEs exporting, %", unit="%", definition=
     }
 
 
-def chart_of(page: str, code: IndicatorCode) -> ElementTree.Element:
-    """The SVG chart of `code` on the compare page, parsed."""
+def chart_of(page: str, code: IndicatorCode, width: int = 640) -> ElementTree.Element:
+    """The SVG chart of `code` on the compare page (the wide one or the phone's), parsed."""
     match = re.search(
-        rf'<svg[^>]*aria-labelledby="code-chart-{code.pk}-title".*?</svg>', page, re.DOTALL
+        rf'<svg[^>]*aria-labelledby="code-chart-{code.pk}-{width}-title".*?</svg>', page, re.DOTALL
     )
     assert match, "no chart for the code"
     return ElementTree.fromstring(match.group(0))  # noqa: S314 - our own markup
@@ -163,7 +163,10 @@ def test_the_compare_page_links_coordinators_to_the_list(login, coordinator, own
 def test_an_editor_chooses_a_shared_code_with_its_unit(login, owner, report_a):
     code = make_code()
     client = login(owner)
-    assert "SME-EXPORT – SMEs exporting, %" in client.get(edit_url(report_a)).content.decode()
+    assert (
+        "SME-EXPORT – SMEs exporting, % (unit: %)"
+        in client.get(edit_url(report_a)).content.decode()
+    )
 
     response = client.post(
         edit_url(report_a), table_data(row(unit="%", value="12.5", code=code.pk), blank())
@@ -299,6 +302,26 @@ def test_the_bars_share_one_scale_across_the_regions(client, export_share, regio
     assert klaipeda == pytest.approx(2 * lombardy, rel=0.01)
     assert zeeland_bar == pytest.approx(4 * lombardy, rel=0.01)
     assert all(width > 0 for width in (klaipeda, lombardy, zeeland_bar))
+
+
+def test_on_phones_the_chart_wraps_its_labels_to_a_narrower_width_on_the_same_scale(
+    client, export_share
+):
+    burgos = factories.make_region(name="Castilla y León (province of Burgos)")
+    report = factories.make_report(burgos, status="approved")
+    make_indicator(report, value=Decimal(50), unit="%", year=2019, code=export_share)
+    page = client.get(COMPARE).content.decode()
+    wide, narrow = chart_of(page, export_share), chart_of(page, export_share, 340)
+
+    assert narrow.get("width") == "340"
+    burgos_bar, klaipeda, lombardy = bar_widths(narrow)
+    assert klaipeda == pytest.approx(2 * lombardy, rel=0.01)
+    assert burgos_bar == pytest.approx(4 * lombardy, rel=0.01)
+    assert max(bar_widths(narrow)) < max(bar_widths(wide))
+    assert labels(narrow) == labels(wide)  # wrapped onto more lines, never cut
+    lines = [tspan.text for tspan in narrow.iter(f"{SVG}tspan")]
+    assert len(lines) > len(labels(narrow))
+    assert all(len(line) * 0.62 * 13 <= 340 - 2 * 16 for line in lines)
 
 
 def test_a_single_regions_value_is_shown_as_a_number_without_a_bar(client, region_a):
