@@ -385,3 +385,11 @@ def test_the_comparison_queries_do_not_grow_with_regions_codes_and_indicators(cl
             make_indicator(report, 1, value=Decimal(4), unit="%")
 
     assert_queries_do_not_grow(client, COMPARE, make_rows, few=2, many=8)
+
+
+def test_the_report_page_links_to_the_indicators_across_regions(client, region_a):
+    report = factories.make_report(region_a, status="approved")
+
+    page = client.get(report.get_absolute_url()).content.decode()
+
+    assert 'href="/reports/compare/?section=indicators"' in page
