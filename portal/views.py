@@ -25,6 +25,7 @@ from interventures.public_pages import public_page
 from partners import access as partner_access
 from partners import selectors as partner_selectors
 from partners import services as partner_services
+from partners.maps import region_map
 from partners.models import Region
 from plans import access as plan_access
 from plans.models import ActionPlan
@@ -64,11 +65,13 @@ def home(request):
 
 @public_page(versions=everything)
 def region_list(request):
+    regions = list(partner_selectors.region_list())
     return render(
         request,
         "portal/region_list.html",
         {
-            "regions": partner_selectors.region_list(),
+            "regions": regions,
+            "region_map": region_map(regions, url=Region.get_absolute_url),
             "advisory_partners": partner_selectors.advisory_partners(),
         },
     )

@@ -1,6 +1,5 @@
 """Reads of the practices app; a page's query count stays the same however many rows it shows."""
 
-import math
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -252,8 +251,10 @@ def editor_regions(user) -> QuerySet[Region]:
 
 # --- transfers: who learns from whom -----------------------------------------------------------
 
-HEAT_LEVELS = 4
-"""Cells of the matrix are shaded heat-0 (no transfer) to heat-4 (the busiest pair)."""
+HEAT_LEVELS = 3
+"""Cells of the matrix are shaded by their number of transfers: heat-0, heat-1, heat-2 and heat-3
+for three or more. Absolute, not relative to the busiest pair: a single transfer looks the same
+whatever the others do."""
 
 
 def transfer_list() -> QuerySet[Transfer]:
@@ -324,12 +325,6 @@ class TransferMatrix:
     transfers: list[Transfer]
 
 
-def _heat(total: int, busiest: int) -> int:
-    if not total or not busiest:
-        return 0
-    return max(1, math.ceil(total * HEAT_LEVELS / busiest))
-
-
 def transfer_matrix() -> TransferMatrix:
     """Who learns from whom: rows are the practices' regions, columns the learning regions.
 
@@ -345,7 +340,6 @@ def transfer_matrix() -> TransferMatrix:
     )
     for origin_id, learner_id, stage, n in pairs:
         counts.setdefault((origin_id, learner_id), {})[stage] = n
-    busiest = max((sum(stages.values()) for stages in counts.values()), default=0)
     rows = []
     for origin in regions:
         cells = []
@@ -362,7 +356,7 @@ def transfer_matrix() -> TransferMatrix:
                         for stage in TransferStage
                         if by_stage.get(stage.value)
                     ],
-                    heat=_heat(total, busiest),
+                    heat=min(total, HEAT_LEVELS),
                 )
             )
         rows.append(MatrixRow(region=origin, cells=cells, total=sum(c.total for c in cells)))

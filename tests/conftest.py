@@ -10,6 +10,7 @@ one user per role of the access policy (docs/architecture.md, "Access").
 """
 
 import signal
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -32,14 +33,24 @@ ROLES = ("anonymous", "stakeholder", "colleague", "owner", "outsider", "coordina
 @pytest.fixture
 def region_a(db):
     return factories.make_region(
-        slug="lombardy", name="Lombardy", country=Country.IT, nuts_code="ITC4"
+        slug="lombardy",
+        name="Lombardy",
+        country=Country.IT,
+        nuts_code="ITC4",
+        latitude=Decimal("45.46420"),
+        longitude=Decimal("9.19000"),
     )
 
 
 @pytest.fixture
 def region_b(db):
     return factories.make_region(
-        slug="klaipeda", name="Klaipėda", country=Country.LT, nuts_code="LT023"
+        slug="klaipeda",
+        name="Klaipėda",
+        country=Country.LT,
+        nuts_code="LT023",
+        latitude=Decimal("55.70330"),
+        longitude=Decimal("21.14430"),
     )
 
 

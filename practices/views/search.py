@@ -2,9 +2,13 @@
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from interventures.public_pages import public_page
+from partners.maps import region_map
+from partners.models import Region
 
 from .. import exports, selectors
 from ..filters import PracticeFilter
@@ -12,6 +16,11 @@ from ..filters import PracticeFilter
 
 def _filter(request, **options) -> PracticeFilter:
     return PracticeFilter(request.GET, queryset=selectors.public_practices(), **options)
+
+
+def _practices_of(region: Region) -> str:
+    """The list filtered by the region that owns the practices."""
+    return f"{reverse('practices:practice_list')}?{urlencode({'region': region.slug})}"
 
 
 # The list and its exports show the practices and their regions (interventures.public_pages).
@@ -41,6 +50,7 @@ def practice_list(request):
             "is_filtered": filterset.is_filtered,
             "truncated": filterset.truncated,
             "match_limit": selectors.MATCH_LIMIT,
+            "region_map": region_map(Region.objects.all(), url=_practices_of),
         },
         status=400 if filterset.form.errors else 200,
     )

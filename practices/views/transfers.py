@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from interventures.forms import SingleLineTextMixin
 from interventures.public_pages import public_page
+from partners.maps import add_arrows, region_map
 from partners.models import Region
 
 from .. import access, selectors, services
@@ -56,10 +57,17 @@ class TransferForm(SingleLineTextMixin, forms.ModelForm):
 
 @public_page(versions=lambda request: ["practices", "partners"])
 def transfer_matrix(request):
+    matrix = selectors.transfer_matrix()
+    arrows = [(cell.origin, cell.learner, cell.total) for row in matrix.rows for cell in row.cells]
     return render(
         request,
         "practices/transfer_matrix.html",
-        {"matrix": selectors.transfer_matrix()},
+        {
+            "matrix": matrix,
+            "region_map": add_arrows(
+                region_map(matrix.regions, url=Region.get_absolute_url), arrows
+            ),
+        },
     )
 
 

@@ -228,9 +228,9 @@ def test_matrix_counts_transfers_by_pair_and_stage(login, region_a, region_b, or
     a_to_b = cells[("lombardy", "klaipeda")]
     assert a_to_b.total == 3
     assert dict(a_to_b.stages) == {"Study": 2, "Adopted": 1}
-    assert a_to_b.heat == 4
+    assert a_to_b.heat == 3
     assert cells[("klaipeda", "lombardy")].total == 1  # the draft's transfer is not counted
-    assert cells[("klaipeda", "lombardy")].heat == 2
+    assert cells[("klaipeda", "lombardy")].heat == 1
     assert cells[("lombardy", "lombardy")].is_self
     assert matrix.total == 4
     assert len(matrix.transfers) == 4
@@ -243,9 +243,29 @@ def test_matrix_page_is_an_accessible_table_with_the_numbers(login, transfer):
     assert "<caption" in html
     assert '<th scope="col"><a href="/regions/lombardy/">Lombardy</a></th>' in html
     assert '<th scope="row"><a href="/regions/lombardy/">Lombardy</a></th>' in html
-    assert 'class="matrix-cell heat-4"><span class="matrix-total">1</span>' in html
+    assert 'class="matrix-cell heat-1"><span class="matrix-total">1</span>' in html
     assert "<li>Study: 1</li>" in html
     assert "Lombardy export vouchers" in html  # the list under the table
+
+
+def test_matrix_shades_one_two_and_three_or_more_transfers_apart_and_shows_the_totals(
+    login, region_a, region_b, org_a, org_b
+):
+    region_c = factories.make_region(slug="pecs", name="Pécs")
+    region_d = factories.make_region(slug="podkarpackie", name="Podkarpackie")
+    for learner, count in ((region_b, 1), (region_c, 2), (region_d, 4)):
+        for _ in range(count):
+            practice = factories.make_practice(region_a)
+            Transfer.objects.create(practice=practice, region=learner, stage="study")
+
+    html = login(None).get(reverse("practices:transfer_matrix")).content.decode()
+
+    for shade, count in ((1, 1), (2, 2), (3, 4)):
+        assert f'class="matrix-cell heat-{shade}"><span class="matrix-total">{count}</span>' in html
+    assert 'class="matrix-cell heat-4"' not in html
+    assert '<th scope="col">Total</th>' in html
+    assert '<td class="matrix-sum">7</td>' in html  # Lombardy's row, and all transfers
+    assert "3 or more" in html  # the legend says what the darkest shade means
 
 
 def test_matrix_queries_do_not_grow_with_transfers(login, region_a, region_b, org_a):
