@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.cache import patch_cache_control
 
 # Files and data, not pages: a calendar app or a script fetching them must not be redirected.
-DOWNLOAD_SUFFIXES = {".ics", ".csv", ".json", ".pdf", ".txt"}
+DOWNLOAD_SUFFIXES = {".ics", ".csv", ".json", ".jsonld", ".ttl", ".atom", ".xml", ".pdf", ".txt"}
 # Pages that answer with a file or a fragment although their URL has no suffix.
 NOT_PAGES = {
     "reports:report_pdf",

@@ -113,6 +113,9 @@ def test_a_page_in_another_language_chosen_on_purpose_stays(login, hungarian):
         "/events/calendar.ics",
         "/practices/export.csv",
         "/practices/export.json",
+        "/practices/export.jsonld",
+        "/practices/feed.atom",
+        "/events/feed.atom",
         "/healthz",
     ],
 )
