@@ -44,6 +44,9 @@ that way, e.g. `…as Lombardy found<fn>Situation Analysis Report of Lombardy, s
 “Barriers”, <a href="https://…">on the portal</a>.</fn>`. The sanitiser never keeps `fn`, so
 only the exporting code adds it.
 
+The same description makes OpenDocument text too: `interventures.odt` (`build_odt`,
+`odt_response`).
+
 Serving: `docx_response(document, filename=...)` answers the download (an attachment), from
 the cache when the same description was built before (`cache_key`: a hash of the whole
 description, so any edit, a new status, date or language makes a new entry; plus this builder's
@@ -154,29 +157,47 @@ def build_docx(document: Document) -> bytes:
     return builder.build()
 
 
-def cache_key(document: Document) -> str:
-    """The cache key of `document`'s package: a hash of everything it holds (lazy translations
-    turned into their text) and of the builder's and python-docx's versions."""
+def cache_key(document: Document, *, kind: str = "docx") -> str:
+    """The cache key of `document`'s package of `kind`: a hash of everything it holds (lazy
+    translations turned into their text) and of the builders' and python-docx's versions."""
     described = json.dumps(dataclasses.asdict(document), default=str, sort_keys=True)
     digest = hashlib.sha256(described.encode()).hexdigest()
-    return f"docx:{BUILDER_VERSION}:{version('python-docx')}:{document.language}:{digest}"
+    versions = f"{BUILDER_VERSION}:{version('python-docx')}"
+    return f"{kind}:{versions}:{document.language}:{digest}"
 
 
-def cached_docx(document: Document) -> bytes:
-    """`build_docx(document)`, built once per description."""
-    key = cache_key(document)
+def download_response(
+    document: Document, *, filename: str, build, kind: str, content_type: str
+) -> HttpResponse:
+    """The download (an attachment named `filename`) of `build(document)`, built once per
+    description and `kind` of package."""
+    key = cache_key(document, kind=kind)
     content = caches[CACHE_ALIAS].get(key)
     if content is None:
-        content = build_docx(document)
+        content = build(document)
         caches[CACHE_ALIAS].set(key, content, CACHE_SECONDS)
-    return content
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def docx_response(document: Document, *, filename: str) -> HttpResponse:
     """The download of `document` as `filename` (ASCII, ending in .docx)."""
-    response = HttpResponse(cached_docx(document), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(
+        document, filename=filename, build=build_docx, kind="docx", content_type=CONTENT_TYPE
+    )
+
+
+def link_target(href: str, base_url: str) -> str:
+    """Where a link of the rich text leads in an export: an allowed scheme, or a relative URL
+    made absolute against `base_url`; '' for anything else (the link keeps only its text)."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return ""
+    scheme = urlsplit(href).scheme.lower()
+    if not scheme and base_url:
+        return urljoin(base_url, href)
+    return href if scheme in LINK_SCHEMES else ""
 
 
 def word_language(code: str) -> str:
@@ -326,7 +347,7 @@ class _Builder:
 
     def _contents(self) -> None:
         self.doc.add_paragraph(_("Contents"), style="TOC Heading")
-        entries = list(_outline(self.spec.sections, level=1))
+        entries = list(outline_of(self.spec.sections, level=1))
         # The field's result is the headings as they are now (LibreOffice shows it as it is);
         # the first entry's paragraph holds the field's start, the last one its end.
         paragraph = None
@@ -537,7 +558,7 @@ class _Html:
         elif tag == "br":
             paragraph.add_run().add_break()
         elif tag == "a":
-            url = self._url(node.get("href", ""))
+            url = link_target(node.get("href", ""), self.builder.spec.base_url)
             if url:
                 _hyperlink(paragraph, url, node.text_content(), fmt)
             else:
@@ -564,20 +585,11 @@ class _Html:
         if len(paragraphs) > 1 and not paragraphs[0].text and not len(paragraphs[0]._p.r_lst):
             paragraphs[0]._p.getparent().remove(paragraphs[0]._p)
 
-    def _url(self, href: str) -> str:
-        href = href.strip()
-        if not href or href.startswith("#"):
-            return ""
-        scheme = urlsplit(href).scheme.lower()
-        if not scheme and self.builder.spec.base_url:
-            return urljoin(self.builder.spec.base_url, href)
-        return href if scheme in LINK_SCHEMES else ""
-
     def _table(self, node) -> None:
         rows = node.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         if not rows:
             return
-        grid = _table_grid(rows)
+        grid = table_grid(rows)
         columns = max(len(row) for row in grid)
         table = self.container.add_table(rows=len(grid), cols=columns)
         table.style = self.doc.styles["Table Grid"]
@@ -599,7 +611,7 @@ class _Html:
 
 
 @dataclass(frozen=True)
-class _Slot:
+class GridSlot:
     node: object
     row: int
     column: int
@@ -612,9 +624,9 @@ def _span(node, name: str) -> int:
     return max(1, min(int(value), 50)) if value.isdigit() else 1
 
 
-def _table_grid(rows) -> list[list[_Slot | None]]:
+def table_grid(rows) -> list[list[GridSlot | None]]:
     """The HTML rows as a grid of slots: a cell spanning several is in each of them."""
-    grid: list[list[_Slot | None]] = [[] for _ in rows]
+    grid: list[list[GridSlot | None]] = [[] for _ in rows]
     for row_index, row in enumerate(rows):
         column = 0
         for cell in row:
@@ -623,7 +635,7 @@ def _table_grid(rows) -> list[list[_Slot | None]]:
             while column < len(grid[row_index]) and grid[row_index][column] is not None:
                 column += 1
             rowspan = min(_span(cell, "rowspan"), len(rows) - row_index)
-            slot = _Slot(cell, row_index, column, rowspan, _span(cell, "colspan"))
+            slot = GridSlot(cell, row_index, column, rowspan, _span(cell, "colspan"))
             for r in range(row_index, row_index + rowspan):
                 line = grid[r]
                 while len(line) < column + slot.colspan:
@@ -640,12 +652,12 @@ def _table_grid(rows) -> list[list[_Slot | None]]:
 # --- small XML helpers -------------------------------------------------------------------------
 
 
-def _outline(sections: Sequence[Section], *, level: int):
+def outline_of(sections: Sequence[Section], *, level: int = 1):
     """(level, heading) of every section and subsection the table of contents lists."""
     for section in sections:
         if level <= 3:
             yield level, section.heading
-        yield from _outline(section.subsections, level=level + 1)
+        yield from outline_of(section.subsections, level=level + 1)
 
 
 def _heading_style(level: int) -> str:

@@ -1,7 +1,7 @@
-"""An action plan as a Word document (`/action-plans/<pk>/docx/?lang=it`): what its PDF prints
-(`plans.pdf.printed_plan`: general information, policy context, each action with its
-background, the records it draws on, the action itself and its facts, the English summary),
-described for the core builder `interventures.docx`."""
+"""An action plan as a Word or OpenDocument file (`/action-plans/<pk>/docx/?lang=it`, `…/odt/`):
+what its PDF prints (`plans.pdf.printed_plan`: general information, policy context, each action
+with its background, the records it draws on, the action itself and its facts, the English
+summary), described for the core builders `interventures.docx` and `interventures.odt`."""
 
 from django.conf import settings
 from django.template.defaultfilters import floatformat, linebreaksbr
@@ -40,9 +40,9 @@ def plan_document(plan: ActionPlan, *, language: str) -> Document:
         )
 
 
-def docx_filename(plan: ActionPlan) -> str:
-    """The PDF's name (`interventures-action-plan-<region>-v<version>`) ending in .docx."""
-    return plan_filename(plan).removesuffix(".pdf") + ".docx"
+def export_filename(plan: ActionPlan, extension: str = "docx") -> str:
+    """The PDF's name (`interventures-action-plan-<region>-v<version>`) with `extension`."""
+    return plan_filename(plan).removesuffix(".pdf") + f".{extension}"
 
 
 def _cover_lines(printed: PrintedPlan) -> list[str]:

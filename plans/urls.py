@@ -45,6 +45,7 @@ urlpatterns = [
     path("<int:pk>/pdf/", pdf.plan_pdf, name="plan_pdf"),
     path("<int:pk>/pdf/status/", pdf.plan_pdf_status, name="plan_pdf_status"),
     path("<int:pk>/docx/", docx.plan_docx, name="plan_docx"),
+    path("<int:pk>/odt/", docx.plan_odt, name="plan_odt"),
     path("<int:pk>/monitoring/", monitoring.monitoring_timeline, name="monitoring"),
     path(
         "<int:pk>/monitoring/<int:period>/", monitoring.monitoring_report, name="monitoring_report"

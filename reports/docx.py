@@ -1,7 +1,7 @@
-"""A report as a Word document (`/reports/<pk>/docx/?lang=it`): what the PDF prints (`reports.pdf`:
-the written sections in outline order, the indicators with their year and source, the titles of
-the sections not written yet listed once), described for the core builder `interventures.docx`.
-"""
+"""A report as a Word or OpenDocument file (`/reports/<pk>/docx/?lang=it`, `…/odt/`): what the
+PDF prints (`reports.pdf`: the written sections in outline order, the indicators with their year
+and source, the titles of the sections not written yet listed once), described for the core
+builders `interventures.docx` and `interventures.odt`."""
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -41,9 +41,9 @@ def report_document(report, *, language: str) -> Document:
         )
 
 
-def docx_filename(report) -> str:
-    """The PDF's name (`interventures-sar-<region>-<year>-v<version>`) ending in .docx."""
-    return pdf_filename(report).removesuffix(".pdf") + ".docx"
+def export_filename(report, extension: str = "docx") -> str:
+    """The PDF's name (`interventures-sar-<region>-<year>-v<version>`) with `extension`."""
+    return pdf_filename(report).removesuffix(".pdf") + f".{extension}"
 
 
 def fact(label: str, value: str) -> str:

@@ -69,6 +69,7 @@ urlpatterns = [
     path("<int:pk>/pdf/", pdf.report_pdf, name="report_pdf"),
     path("<int:pk>/pdf/status/", pdf.report_pdf_status, name="report_pdf_status"),
     path("<int:pk>/docx/", docx.report_docx, name="report_docx"),
+    path("<int:pk>/odt/", docx.report_odt, name="report_odt"),
     path("compendium/new/", compendium.compendium_create, name="compendium_create"),
     path("compendium/<uuid:pk>/", compendium.compendium_detail, name="compendium_detail"),
     path("compendium/<uuid:pk>/status/", compendium.compendium_status, name="compendium_status"),

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from interventures.docx import Document, Section, Table, build_docx, word_language
+from interventures.odt import build_odt
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -169,16 +170,17 @@ def test_word_language_adds_the_region_word_expects(code, tag):
     assert word_language(code) == tag
 
 
-# LibreOffice opens the package as a reader would and lays it out. It reads no database, so like
-# the page sweeps it runs on one database leg only (`sweep`); CI installs it (`make test-tools`).
+# LibreOffice opens the packages as a reader would and lays them out (both in one start: each
+# costs seconds). It reads no database, so like the page sweeps it runs on one database leg only
+# (`sweep`); CI installs it (`make test-tools`).
 @pytest.mark.sweep
-def test_libreoffice_opens_the_package_and_prints_headings_and_footnote(tmp_path):
+def test_libreoffice_opens_both_packages_and_prints_headings_and_footnote(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: `make test-tools` installs it")
-    source = tmp_path / "report.docx"
-    source.write_bytes(build_docx(description()))
-    subprocess.run(  # noqa: S603 - a fixed command on a file this test wrote
+    (tmp_path / "word.docx").write_bytes(build_docx(description()))
+    (tmp_path / "open.odt").write_bytes(build_odt(description()))
+    subprocess.run(  # noqa: S603 - a fixed command on files this test wrote
         [
             soffice,
             f"-env:UserInstallation=file://{tmp_path}/profile",
@@ -187,13 +189,15 @@ def test_libreoffice_opens_the_package_and_prints_headings_and_footnote(tmp_path
             "pdf",
             "--outdir",
             str(tmp_path),
-            str(source),
+            str(tmp_path / "word.docx"),
+            str(tmp_path / "open.odt"),
         ],
         check=True,
         capture_output=True,
-        timeout=120,
+        timeout=180,
     )
-    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
-    for words in ("Barriers", "Main barriers", "Action 1: fairs", "DRAFT", "Indicators of"):
-        assert words in text
-    assert "Situation Analysis Report of Lombardy, section “Barriers”." in text
+    for name in ("word.pdf", "open.pdf"):
+        text = " ".join(page.extract_text() for page in PdfReader(tmp_path / name).pages)
+        for words in ("Barriers", "Main barriers", "Action 1: fairs", "DRAFT", "Indicators of"):
+            assert words in text, name
+        assert "Situation Analysis Report of Lombardy, section “Barriers”." in text, name

@@ -406,6 +406,7 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "mfa_download_recovery_codes",
         "reports:report_pdf_status",
         "reports:report_docx",
+        "reports:report_odt",
         "reports:compendium_status",
         "reports:compendium_download",
         "events:calendar_feed",
@@ -425,6 +426,7 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "notifications:notification_open",  # a redirect to where it happened
         "plans:plan_pdf_status",
         "plans:plan_docx",
+        "plans:plan_odt",
         "plans:evidence_download",
         "plans:plan_comment_people",  # JSON for the mention autocomplete
     }, left_out

@@ -578,6 +578,13 @@ REPORTS = [
         unpublished_sample=True,
         html=False,
     ),
+    Route(
+        "reports:report_odt",
+        Access.REGION_READER,
+        kwargs=_report_kwargs,
+        unpublished_sample=True,
+        html=False,
+    ),
     Route("reports:section_compare", Access.REGION_READER, kwargs=_approved_section),
     Route(
         "reports:section_restore",
@@ -1131,6 +1138,13 @@ PLANS = [
     ),
     Route(
         "plans:plan_docx",
+        Access.REGION_READER,
+        kwargs=_draft_plan,
+        unpublished_sample=True,
+        html=False,
+    ),
+    Route(
+        "plans:plan_odt",
         Access.REGION_READER,
         kwargs=_draft_plan,
         unpublished_sample=True,

@@ -73,3 +73,15 @@ def test_the_plan_page_offers_the_word_download_beside_the_pdf(login, owner, reg
     plan = factories.make_plan(region_a)
     page = login(owner).get(plan.get_absolute_url()).content.decode()
     assert f'formaction="{reverse("plans:plan_docx", args=[plan.pk])}"' in page
+    assert f'formaction="{reverse("plans:plan_odt", args=[plan.pk])}"' in page
+
+
+def test_a_plan_is_also_opendocument_text_for_the_same_readers(login, owner, outsider, region_a):
+    plan = factories.make_plan(region_a, title="Lombardy action plan")
+    url = reverse("plans:plan_odt", args=[plan.pk])
+    response = login(owner).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
+    assert response["Content-Disposition"].endswith('.odt"')
+    assert b"mimetypeapplication/vnd.oasis.opendocument.text" in response.content[:100]
+    assert login(outsider).get(url).status_code == 404

@@ -3,6 +3,7 @@ sections in outline order, the indicators with year and source, the unwritten se
 once, the DRAFT header, properties), its language, file name and cache."""
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -167,3 +168,20 @@ def test_the_report_page_offers_the_word_download_beside_the_pdf(login, owner, h
     docx_url = reverse("reports:report_docx", args=[half_written.pk])
     assert f'formaction="{docx_url}"' in page
     assert "Download Word (.docx)" in page
+    odt_url = reverse("reports:report_odt", args=[half_written.pk])
+    assert f'formaction="{odt_url}"' in page
+
+
+def test_the_same_readers_get_it_as_opendocument_text(login, owner, outsider, half_written):
+    url = reverse("reports:report_odt", args=[half_written.pk])
+    response = login(owner).get(url, {"lang": "it"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="interventures-sar-lombardy-2019-v2.odt"'
+    )
+    with zipfile.ZipFile(io.BytesIO(response.content)) as package:
+        content = package.read("content.xml").decode()
+    assert "3. Indicatori" in content
+    assert "SMEs exporting" in content
+    assert login(outsider).get(url).status_code == 404
