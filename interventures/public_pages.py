@@ -192,7 +192,9 @@ class _State:
         )
         digest = hashlib.sha256(material.encode()).hexdigest()
         self.etag = f'"{digest[:32]}"'
-        self.cache_key = f"public_page:{digest}"
+        # "!" sorts before letters: the database cache, when full, deletes the keys that sort
+        # first, so it drops pages (rebuilt at the next visit) before rate-limit counters.
+        self.cache_key = f"!public_page:{digest}"
         changes = [at.timestamp() for _key, _token, at in rows if at is not None]
         self.last_modified = int(max([*changes, bucket * period]))
 

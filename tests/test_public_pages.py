@@ -320,3 +320,21 @@ def test_pages_with_a_csrf_token_or_personal_data_are_never_compressed(
 
     assert not form.has_header("Content-Encoding")
     assert not signed_in.has_header("Content-Encoding")
+
+
+def test_a_full_database_cache_drops_pages_before_rate_limit_counters(visitor, region_a, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "interventures_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5, "CULL_FREQUENCY": 2},
+        },
+    }
+    from django.core.cache import cache
+
+    cache.set("allauth:rl:login_failed:203.0.113.9", [1, 2, 3], 600)
+    for number in range(12):
+        visitor.get(reverse("practices:practice_list") + f"?q=word{number}")
+
+    assert cache.get("allauth:rl:login_failed:203.0.113.9") == [1, 2, 3]
