@@ -290,7 +290,7 @@ def test_the_open_data_page_links_every_distribution_and_the_catalogues(client, 
     assert "CC BY 4.0" in page
     assert "today 2 practices" in page
     for field in FIELDS:
-        assert f"<code>{field}</code>" in page
+        assert f'<code lang="zxx">{field}</code>' in page
 
 
 def test_the_open_data_page_is_reached_from_every_pages_footer(client):
