@@ -153,8 +153,26 @@ class Document:
 
 def build_docx(document: Document) -> bytes:
     """The .docx package of `document`, as bytes."""
-    builder = _Builder(document)
+    builder = _Builder(xml_safe(document))
     return builder.build()
+
+
+# Characters XML 1.0 cannot hold: text pasted from Word brings its vertical tab (a manual line
+# break), which the sanitiser keeps and lxml refuses.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """`value` (a description, or any of its parts) without characters XML cannot hold; a
+    vertical tab becomes a space."""
+    if isinstance(value, str):
+        return XML_UNSAFE.sub(lambda match: " " if match.group() == "\x0b" else "", value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    return value
 
 
 def cache_key(document: Document, *, kind: str = "docx") -> str:
@@ -234,6 +252,8 @@ class _Builder:
             self._styles()
             self._settings()
             self._numbering()
+            # Always there: the settings' footnote properties name its two separators.
+            self.footnotes.ensure_part()
             self._properties()
             if self.spec.draft:
                 self._draft_header()
@@ -398,7 +418,7 @@ class _Footnotes:
         self.part: XmlPart | None = None
         self.next_id = 1
 
-    def _ensure_part(self) -> XmlPart:
+    def ensure_part(self) -> XmlPart:
         if self.part is None:
             element = parse_xml(
                 f"<w:footnotes {nsdecls('w', 'r')}>"
@@ -415,7 +435,7 @@ class _Footnotes:
 
     def add(self) -> tuple[int, Paragraph]:
         """A new footnote's id and its paragraph (which already starts with its number)."""
-        part = self._ensure_part()
+        part = self.ensure_part()
         note_id = self.next_id
         self.next_id += 1
         note = OxmlElement("w:footnote")

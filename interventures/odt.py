@@ -37,6 +37,7 @@ from .docx import (
     outline_of,
     table_grid,
     word_language,
+    xml_safe,
 )
 
 CONTENT_TYPE = "application/vnd.oasis.opendocument.text"
@@ -57,6 +58,7 @@ BLOCK_TAGS = {"p", "blockquote", "table", "ul", "ol", "li", "div", *HEADING_TAGS
 
 def build_odt(document: Document) -> bytes:
     """The .odt package of `document`, as bytes."""
+    document = xml_safe(document)
     with translation.override(document.language):
         content = _Content(document).build()
         styles = _styles(document)

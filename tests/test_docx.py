@@ -201,3 +201,20 @@ def test_libreoffice_opens_both_packages_and_prints_headings_and_footnote(tmp_pa
         for words in ("Barriers", "Main barriers", "Action 1: fairs", "DRAFT", "Indicators of"):
             assert words in text, name
         assert "Situation Analysis Report of Lombardy, section “Barriers”." in text, name
+
+
+def test_control_characters_pasted_from_word_never_break_either_package():
+    pasted = description(
+        title="Report\x0bof Lombardy",
+        sections=[Section("Barriers\x01", html="<p>Line\x0bbreak\x0c</p>")],
+    )
+    body = part_xml(build_docx(pasted), "word/document.xml")
+    assert "Report of Lombardy" in body
+    assert "Line break" in body
+    with zipfile.ZipFile(io.BytesIO(build_odt(pasted))) as package:
+        assert "Line break" in package.read("content.xml").decode()
+
+
+def test_a_document_without_citations_still_has_the_footnote_separators_its_settings_name():
+    content = build_docx(description(sections=[Section("A", html="<p>No notes.</p>")]))
+    assert 'w:type="separator"' in part_xml(content, "word/footnotes.xml")
