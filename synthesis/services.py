@@ -71,10 +71,11 @@ def citation_add(
     *, section: SynthesisSection, paragraph: int, source: ReportSection, actor
 ) -> Citation:
     """Cite `source` at the end of the section's `paragraph`, keeping the text cited."""
-    _check_editable(section.synthesis)
-    if not 1 <= paragraph <= max(len(paragraphs_of(section.body)), 1):
-        raise ValidationError(_("This paragraph is not in the section: reload the page."))
     with transaction.atomic():
+        section = SynthesisSection.objects.select_related("synthesis").get(pk=section.pk)
+        _check_editable(section.synthesis)
+        if not 1 <= paragraph <= max(len(paragraphs_of(section.body)), 1):
+            raise ValidationError(_("This paragraph is not in the section: reload the page."))
         citation = Citation.objects.create(
             section=section,
             paragraph=paragraph,

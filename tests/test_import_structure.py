@@ -17,6 +17,7 @@ PACKAGES = [
     "practices",
     "events",
     "plans",
+    "synthesis",
     "portal",
     "demo",
 ]
@@ -145,3 +146,11 @@ def test_the_check_finds_a_circle_and_skips_type_only_imports():
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from x import y\n")
     assert imported_names(tree, "pkg") == {"typing", "typing.TYPE_CHECKING"}
+
+
+def test_the_apps_the_synthesis_cites_never_import_it():
+    """The synthesis draws on the regions' reports, practices and partners; they know nothing
+    of it (a report section's citations are reached through `synthesis_citations`)."""
+    apps = app_graph(import_graph())
+    for app in ("interventures", "partners", "reports", "practices", "events", "plans"):
+        assert "synthesis" not in apps.get(app, set()), f"{app} imports synthesis"
