@@ -102,12 +102,14 @@ def test_the_manifest_of_a_language_starts_in_that_language(client):
     assert manifest["start_url"] == "/it/"
 
 
-def test_every_page_links_the_manifest_icons_and_a_canonical_address(client):
+def test_every_page_links_the_manifest_icons_feeds_and_a_canonical_address(client):
     page = client.get("/hu" + reverse("region_list")).text
     assert f'<link rel="canonical" href="{settings.SITE_URL}/hu/regions/">' in page
     assert '<link rel="manifest" href="/hu/manifest.webmanifest">' in page
     assert 'rel="apple-touch-icon"' in page
     assert '<meta property="og:type" content="website">' in page
+    assert 'type="application/atom+xml" href="/hu/practices/feed.atom"' in page
+    assert 'type="application/atom+xml" href="/hu/events/feed.atom"' in page
 
 
 def test_the_canonical_address_leaves_out_the_query(client):
