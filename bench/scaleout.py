@@ -58,6 +58,8 @@ PASSWORD = "interventures-demo"  # noqa: S105 - the demo data's published passwo
 # The demo coordinator's second factor, as published in the README.
 TOTP_SECRET = "LQ55RD4ZVROLSLK73CI6GQJKMEI6OWZK"  # noqa: S105
 COMPENDIUM_TIMEOUT_SECONDS = 240
+# Generous: a machine shared with other work may take seconds over a sign-in.
+TIMEOUT = 60
 # The name visitors use, which the load balancer passes to every web server (allauth keys its
 # sign-in limits by it, among others).
 PUBLIC_HOST = "portal.example.org"
@@ -268,7 +270,7 @@ def browser() -> requests.Session:
 
 
 def sign_in(session: requests.Session, url: str, email: str, password: str) -> requests.Response:
-    page = session.get(f"{url}/accounts/login/", timeout=10)
+    page = session.get(f"{url}/accounts/login/", timeout=TIMEOUT)
     fields = dict(form_fields(page.text, "login"))
     fields.update(login=email, password=password)
     return session.post(
@@ -287,8 +289,10 @@ def check_session(a: str, b: str) -> requests.Session:
             time.sleep(30 - time.time() % 30)
         fields = dict(form_fields(answer.text, "code"))
         fields["code"] = totp_now(TOTP_SECRET)
-        answer = session.post(answer.url, data=fields, headers={"Referer": answer.url}, timeout=10)
-    on_b = session.get(f"{b}/dashboard/", timeout=10, allow_redirects=False)
+        answer = session.post(
+            answer.url, data=fields, headers={"Referer": answer.url}, timeout=TIMEOUT
+        )
+    on_b = session.get(f"{b}/dashboard/", timeout=TIMEOUT, allow_redirects=False)
     if on_b.status_code == 200:
         report("a session opened on A is honoured by B", "PASS")
     else:
@@ -299,7 +303,7 @@ def check_session(a: str, b: str) -> requests.Session:
 
 def check_compendium(cluster: Cluster, session: requests.Session, a: str, b: str) -> None:
     check = "a compendium requested through A is built by a worker and downloaded through B"
-    form = session.get(f"{a}/reports/compendium/new/", timeout=10)
+    form = session.get(f"{a}/reports/compendium/new/", timeout=TIMEOUT)
     fields = form_fields(form.text, "reports")
     # Every report, approved or not (the demo's may all be drafts).
     fields += [
@@ -308,7 +312,7 @@ def check_compendium(cluster: Cluster, session: requests.Session, a: str, b: str
         if ("reports", value) not in fields
     ]
     answer = session.post(
-        form.url, data=fields, headers={"Referer": form.url}, timeout=30, allow_redirects=False
+        form.url, data=fields, headers={"Referer": form.url}, timeout=TIMEOUT, allow_redirects=False
     )
     location = answer.headers.get("Location", "")
     match = re.search(r"/compendium/([0-9a-f-]{36})/", location)
@@ -320,11 +324,11 @@ def check_compendium(cluster: Cluster, session: requests.Session, a: str, b: str
     started = time.monotonic()
     status: dict = {}
     while time.monotonic() - started < COMPENDIUM_TIMEOUT_SECONDS:
-        status = session.get(f"{b}/reports/compendium/{pk}/status/", timeout=10).json()
+        status = session.get(f"{b}/reports/compendium/{pk}/status/", timeout=TIMEOUT).json()
         if status.get("finished"):
             break
         time.sleep(1)
-    download = session.get(f"{b}/reports/compendium/{pk}/download/", timeout=60)
+    download = session.get(f"{b}/reports/compendium/{pk}/download/", timeout=TIMEOUT)
     stored = cluster.s3.list_objects_v2(Bucket=cluster.bucket, Prefix="private/compendiums/")
     in_bucket = [item["Key"] for item in stored.get("Contents", [])]
     on_disk = list(cluster.folder.glob("*/private/**/*.pdf"))
@@ -363,21 +367,21 @@ def check_page_cache(cluster: Cluster, session: requests.Session, a: str, b: str
         return
     # The event list, which names every event: its render is kept in the shared cache.
     page = f"{a}/events/"
-    first = browser().get(page, timeout=10)
-    second = browser().get(page, timeout=10)
+    first = browser().get(page, timeout=TIMEOUT)
+    second = browser().get(page, timeout=TIMEOUT)
     served_again = second.headers.get("ETag") == first.headers.get("ETag") is not None
     slugs = re.findall(r'href="/events/([a-z0-9-]+)/"', first.text)
     if not slugs:
         report(check, "FAIL", "no event on /events/ to change")
         return
-    edit = session.get(f"{b}/events/{slugs[0]}/edit/", timeout=10)
+    edit = session.get(f"{b}/events/{slugs[0]}/edit/", timeout=TIMEOUT)
     fields = form_fields(edit.text, "title")
     marker = f"Changed on B {secrets.token_hex(3)}"
     fields = [(name, marker if name == "title" else value) for name, value in fields]
     saved = session.post(
-        edit.url, data=fields, headers={"Referer": edit.url}, timeout=10, allow_redirects=False
+        edit.url, data=fields, headers={"Referer": edit.url}, timeout=TIMEOUT, allow_redirects=False
     )
-    after = browser().get(page, timeout=10)
+    after = browser().get(page, timeout=TIMEOUT)
     ok = served_again and saved.status_code == 302 and marker in after.text
     report(
         check,
