@@ -274,7 +274,7 @@ def sign_in(session: requests.Session, url: str, email: str, password: str) -> r
     fields = dict(form_fields(page.text, "login"))
     fields.update(login=email, password=password)
     return session.post(
-        f"{url}/accounts/login/", data=fields, headers={"Referer": page.url}, timeout=10
+        f"{url}/accounts/login/", data=fields, headers={"Referer": page.url}, timeout=TIMEOUT
     )
 
 
