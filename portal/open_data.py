@@ -65,7 +65,8 @@ def catalogue_ttl(request):
 @public_page(versions=everything)
 @require_safe
 def sitemap(request):
-    return sitemap_view(request, sitemaps=SITEMAPS)
+    # Rendered here: middleware that reads the body (a page cache) gets it ready.
+    return sitemap_view(request, sitemaps=SITEMAPS).render()
 
 
 @public_page(versions=nothing)
