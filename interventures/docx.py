@@ -391,9 +391,8 @@ class _Builder:
             self._section(subsection, level=level + 1)
 
     def _table(self, table: Table) -> None:
-        self.doc.add_paragraph(
-            table.caption, style="Caption"
-        ).paragraph_format.keep_with_next = True
+        caption = self.doc.add_paragraph(table.caption, style="Caption")
+        caption.paragraph_format.keep_with_next = True
         columns = max([len(table.header), *(len(row) for row in table.rows)])
         word_table = self.doc.add_table(rows=1 + len(table.rows), cols=columns)
         word_table.style = self.doc.styles["Table Grid"]
@@ -592,7 +591,7 @@ class _Html:
         note_id, note = self.builder.footnotes.add()
         self._children(node, note, self.base)
         reference = paragraph.add_run()
-        reference.style = self.doc.styles["footnote reference"]
+        reference._r.get_or_add_rPr().style = self.doc.styles["footnote reference"].style_id
         element = OxmlElement("w:footnoteReference")
         element.set(qn("w:id"), str(note_id))
         reference._r.append(element)
