@@ -72,14 +72,26 @@ def _web_mark(row: NumberedCitation) -> SafeString:
     )
 
 
-def _print_mark(row: NumberedCitation) -> SafeString:
+def _cited_on(row: NumberedCitation) -> str:
     cited_on = date_format(row.citation.confirmed_at or row.citation.cited_at, "DATE_FORMAT")
+    return _("(version %(version)s, cited on %(date)s).") % {
+        "version": row.citation.cited_version,
+        "date": cited_on,
+    }
+
+
+def _print_mark(row: NumberedCitation) -> SafeString:
+    return format_html('<span class="footnote">{} {}</span>', row.label, _cited_on(row))
+
+
+def _export_mark(row: NumberedCitation) -> SafeString:
+    """A Word or OpenDocument footnote (`interventures.docx`): the source and its link."""
     return format_html(
-        '<span class="footnote">{} {}</span>',
-        row.label,
-        _("(version %(version)s, cited on %(date)s).")
-        % {"version": row.citation.cited_version, "date": cited_on},
+        '<fn>{} {} <a href="{}">{}</a></fn>', row.label, _cited_on(row), row.url, _("On the portal")
     )
+
+
+MARKS = {"web": _web_mark, "print": _print_mark, "export": _export_mark}
 
 
 def _with_marks(body: str, marks: dict[int, list[SafeString]]) -> SafeString:
@@ -100,9 +112,10 @@ def _with_marks(body: str, marks: dict[int, list[SafeString]]) -> SafeString:
     return mark_safe("".join(text))  # noqa: S308  # sanitised text and escaped marks
 
 
-def cited_body(section: SynthesisSection, rows: list[NumberedCitation], *, printed=False):
-    """The section's text with its citation marks: links on the web, footnotes in print."""
-    mark = _print_mark if printed else _web_mark
+def cited_body(section: SynthesisSection, rows: list[NumberedCitation], *, kind: str = "web"):
+    """The section's text with its citation marks: links on the web, footnotes in print
+    ("print") and in the Word and OpenDocument exports ("export")."""
+    mark = MARKS[kind]
     marks: dict[int, list[SafeString]] = {}
     for row in rows:
         marks.setdefault(row.citation.paragraph, []).append(mark(row))

@@ -17,16 +17,24 @@ from django.utils.text import slugify
 from interventures.activity.selectors import entries_for
 from reports.pdf import check_language, is_written, render_document
 
-from .citations import cited_body, numbered
-from .models import Synthesis, SynthesisStatus
+from .citations import NumberedCitation, cited_body, numbered
+from .models import Synthesis, SynthesisSection, SynthesisStatus
 
 
 @dataclass(frozen=True)
 class PrintedChapter:
     number: int
     anchor: str
-    title: str
-    body: SafeString
+    section: SynthesisSection
+    citations: list[NumberedCitation]
+
+    @property
+    def title(self) -> str:
+        return str(self.section.title)
+
+    @property
+    def body(self) -> SafeString:
+        return cited_body(self.section, self.citations, kind="print")
 
 
 @dataclass(frozen=True)
@@ -59,12 +67,7 @@ def printed_synthesis(synthesis: Synthesis) -> PrintedSynthesis:
     return PrintedSynthesis(
         synthesis=synthesis,
         chapters=[
-            PrintedChapter(
-                number,
-                f"s{synthesis.pk}-{section.key}",
-                str(section.title),
-                cited_body(section, citations[section.pk], printed=True),
-            )
+            PrintedChapter(number, f"s{synthesis.pk}-{section.key}", section, citations[section.pk])
             for number, section in enumerate(sections, start=1)
         ],
         is_draft=synthesis.status != SynthesisStatus.APPROVED,

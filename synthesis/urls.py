@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import citations, comments, pdf, sections, synthesis
+from .views import citations, comments, docx, pdf, sections, synthesis
 
 app_name = "synthesis"
 
@@ -48,4 +48,6 @@ urlpatterns = [
     path("<int:pk>/people/", comments.comment_people, name="comment_people"),
     path("<int:pk>/pdf/", pdf.synthesis_pdf, name="synthesis_pdf"),
     path("<int:pk>/pdf/status/", pdf.synthesis_pdf_status, name="synthesis_pdf_status"),
+    path("<int:pk>/docx/", docx.synthesis_docx, name="synthesis_docx"),
+    path("<int:pk>/odt/", docx.synthesis_odt, name="synthesis_odt"),
 ]

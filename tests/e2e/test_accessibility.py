@@ -429,6 +429,10 @@ def test_only_pages_that_are_not_html_are_left_out_of_the_sweep():
         "plans:plan_odt",
         "plans:evidence_download",
         "plans:plan_comment_people",  # JSON for the mention autocomplete
+        "synthesis:synthesis_pdf_status",
+        "synthesis:synthesis_docx",
+        "synthesis:synthesis_odt",
+        "synthesis:comment_people",  # JSON for the mention autocomplete
     }, left_out
     assert Access.STAFF in {r.access for r in PAGES}
 

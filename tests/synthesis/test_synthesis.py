@@ -2,8 +2,11 @@
 conflicts), citations of regional report sections ("source changed since cited", confirmed and
 logged) and its review by a second coordinator."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from docx import Document as WordDocument
 
 from interventures.activity.selectors import entries_for
 from reports.models import ReportSection, ReportStatus
@@ -277,3 +280,33 @@ def test_a_synthesis_citing_a_draft_report_is_not_approved(
     assert "cites reports that are not approved yet" in response.text
     synthesis.refresh_from_db()
     assert synthesis.status == SynthesisStatus.IN_REVIEW
+
+
+def test_the_word_export_has_each_citation_as_a_footnote(
+    login, synthesis, coordinator, approved_report
+):
+    section = synthesis.sections.get(key="common_barriers")
+    section_save(
+        section=section, author=coordinator, body="<p>Languages divide.</p>", base_version=0
+    )
+    citation_add(
+        section=section,
+        paragraph=1,
+        source=approved_report.sections.get(key="barriers"),
+        actor=coordinator,
+    )
+    response = login(coordinator).get(url("synthesis_docx", synthesis))
+    assert response.status_code == 200
+    assert (
+        'filename="interventures-synthesis-five-border-regions-compared.docx"'
+        in (response["Content-Disposition"])
+    )
+    document = WordDocument(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "1. Common barriers" in headings
+    footnotes = next(
+        part for part in document.part.package.parts if part.partname.endswith("footnotes.xml")
+    )
+    assert "“Lombardy report”, section “Barriers”" in footnotes.blob.decode()
+    links = [rel.target_ref for rel in footnotes.rels.values() if rel.is_external]
+    assert any(link.endswith(f"/reports/{approved_report.pk}/#section-barriers") for link in links)
