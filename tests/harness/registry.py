@@ -1364,6 +1364,8 @@ SYNTHESIS = [
     _synthesis_reader("synthesis:comment_people", _draft_synthesis, html=False),
     _synthesis_reader("synthesis:synthesis_pdf", _draft_synthesis),
     _synthesis_reader("synthesis:synthesis_pdf_status", _draft_synthesis, html=False),
+    _synthesis_reader("synthesis:synthesis_docx", _draft_synthesis, html=False),
+    _synthesis_reader("synthesis:synthesis_odt", _draft_synthesis, html=False),
 ]
 
 ROUTES: list[Route] = [
