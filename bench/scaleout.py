@@ -111,8 +111,10 @@ class Forms(HTMLParser):
         if name:
             self.names[-1].add(name)
         if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
-            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+            if a.get("type") not in ("checkbox", "radio"):
                 self._fields.append((name, a.get("value") or ""))
+            elif "checked" in a:
+                self._fields.append((name, a.get("value") or "on"))
         elif tag == "select" and name:
             self._select, self._first_option, self._selected = name, None, False
         elif tag == "option" and self._select:
