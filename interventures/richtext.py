@@ -101,6 +101,34 @@ def plain_text(html: str) -> str:
     return " ".join(html_module.unescape(text).split())
 
 
+def word_count(html: str) -> int:
+    return len(plain_text(html).split())
+
+
+class WordCountField(models.PositiveIntegerField):
+    """How many words the model's rich-text field `source` holds, counted whenever the row is
+    written (a service, the admin, a form, `bulk_create`; `update()` through
+    `WordCountQuerySet`), so that pages read a number instead of parsing every text on every
+    request. Declare it after `source`: that field's `pre_save` sanitises the text first."""
+
+    def __init__(self, *args, source: str = "body", **kwargs):
+        self.source = source
+        kwargs.setdefault("default", 0)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.source != "body":
+            kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = word_count(getattr(model_instance, self.source))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 class RichTextWidget(ProseEditorWidget):
     """The editor with the allow-list's toolbar; its editable area carries the field's label."""
 
@@ -112,3 +140,16 @@ class RichTextWidget(ProseEditorWidget):
     @property
     def media(self):
         return super().media + Media(js=[Script("js/rich-text.js")])
+
+
+class WordCountQuerySet(models.QuerySet):
+    """`update()` of a counted text counts its words too (`save()` counts them in
+    `WordCountField.pre_save`, which `update()` skips); `bulk_update()` does not."""
+
+    def update(self, **kwargs):
+        for field in self.model._meta.concrete_fields:
+            if isinstance(field, WordCountField) and field.attname not in kwargs:
+                text = kwargs.get(field.source)
+                if isinstance(text, str):
+                    kwargs[field.attname] = word_count(sanitize(text))
+        return super().update(**kwargs)

@@ -27,9 +27,9 @@ class ReportAdmin(admin.ModelAdmin):
 
 @admin.register(ReportSection)
 class ReportSectionAdmin(SimpleHistoryAdmin):
-    list_display = ["report", "key", "version", "last_edited_by", "last_edited_at"]
+    list_display = ["report", "key", "version", "word_count", "last_edited_by", "last_edited_at"]
     list_filter = ["key", "report__region"]
-    readonly_fields = ["version", "last_edited_by", "last_edited_at"]
+    readonly_fields = ["version", "word_count", "last_edited_by", "last_edited_at"]
 
 
 @admin.register(ReviewComment)

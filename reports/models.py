@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from interventures.comments.models import ThreadComment
 from interventures.dates import portal_today
-from interventures.richtext import SanitizedHTMLField
+from interventures.richtext import SanitizedHTMLField, WordCountField, WordCountQuerySet
 from partners.models import Region
 
 from .outline import SPECS, SectionKey
@@ -135,6 +135,7 @@ class ReportSection(models.Model):
     key = models.CharField(_("section"), max_length=30, choices=SectionKey)
     position = models.PositiveSmallIntegerField(_("position"))
     body = SanitizedHTMLField(_("text"), blank=True, max_length=MAX_SECTION_CHARS)
+    word_count = WordCountField(_("words"))
     version = models.PositiveIntegerField(_("version"), default=0)
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -149,6 +150,8 @@ class ReportSection(models.Model):
     history = HistoricalRecords(
         excluded_fields=["position", "last_edited_at"], user_related_name="+"
     )
+
+    objects = WordCountQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "position"]

@@ -15,6 +15,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
@@ -25,7 +26,6 @@ from django.utils.translation import ngettext
 
 from interventures.activity.models import ActivityEntry
 from interventures.dates import portal_today
-from interventures.richtext import plain_text
 from partners.access import roles_of
 from partners.models import Membership, Region, User
 from partners.selectors import people_with_organisations
@@ -95,27 +95,28 @@ def _approved_inspired_actions() -> QuerySet:
 
 
 def report_detail(user, pk: int) -> SituationAnalysisReport:
-    """The report with everything its page shows; each section with `inspired`, the actions
-    of approved plans that draw on it."""
-    comments = ReviewComment.objects.select_related("author", "resolved_by", "section")
-    comments = comments.prefetch_related(people_with_organisations("resolved_by"))
+    """The report with what its page shows `user`: sections (each with `inspired`, the actions
+    of approved plans that draw on it) and indicators; the review comments, with their authors'
+    organisations, only for who reads them (`access.can_comment`). Visitors of an approved
+    report read none of the partnership's working record, so none is fetched."""
+    report = get_object_or_404(
+        access.filter_visible(SituationAnalysisReport.objects.all(), user).select_related("region"),
+        pk=pk,
+    )
     sections = ReportSection.objects.select_related("last_edited_by").prefetch_related(
         people_with_organisations("last_edited_by"),
         Prefetch("inspired_actions", queryset=_approved_inspired_actions(), to_attr="inspired"),
     )
-    return get_object_or_404(
-        access.filter_visible(SituationAnalysisReport.objects.all(), user)
-        .select_related("region")
-        .prefetch_related(
-            Prefetch("sections", queryset=sections),
-            Prefetch(
-                "comments", queryset=comments.prefetch_related(people_with_organisations("author"))
-            ),
-            "indicators",
-            "region__organisations",
-        ),
-        pk=pk,
-    )
+    lookups: list[str | Prefetch] = [Prefetch("sections", queryset=sections), "indicators"]
+    if access.can_comment(user, report):
+        comments = ReviewComment.objects.select_related(
+            "author", "resolved_by", "section"
+        ).prefetch_related(
+            people_with_organisations("author"), people_with_organisations("resolved_by")
+        )
+        lookups.append(Prefetch("comments", queryset=comments))
+    prefetch_related_objects([report], *lookups)
+    return report
 
 
 def people_who_can_see(report, query: str = "") -> QuerySet[User]:
@@ -178,12 +179,10 @@ class Completeness:
 
 
 def completeness(report: SituationAnalysisReport) -> Completeness:
-    """Words per section and required sections written, from the prefetched sections."""
+    """Words per section and required sections written, from the prefetched sections (their
+    words are counted when they are saved)."""
     return Completeness(
-        [
-            SectionProgress(section, len(plain_text(section.body).split()))
-            for section in report.sections.all()
-        ]
+        [SectionProgress(section, section.word_count) for section in report.sections.all()]
     )
 
 
@@ -228,7 +227,7 @@ class Version:
 
     @property
     def words(self) -> int:
-        return len(plain_text(self.record.body).split())
+        return self.record.word_count
 
 
 @dataclass(frozen=True)
