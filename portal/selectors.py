@@ -31,6 +31,7 @@ from practices import selectors as practice_selectors
 from reports import selectors as report_selectors
 from reports.comments import REPORT_COMMENTS
 from reports.models import SituationAnalysisReport
+from synthesis import selectors as synthesis_selectors
 
 
 def personal_data_of(user: User) -> dict:
@@ -317,6 +318,7 @@ class Dashboard:
     overdue: list = field(default_factory=list)
     regions: list[RegionStatus] = field(default_factory=list)
     compendiums: list = field(default_factory=list)
+    syntheses: list = field(default_factory=list)
     comments: list = field(default_factory=list)
     registrations: list = field(default_factory=list)
     interests: list = field(default_factory=list)
@@ -365,6 +367,7 @@ def dashboard_of(user: User) -> Dashboard:
             overdue=list(report_selectors.overdue_reports()),
             regions=region_statuses(),
             compendiums=report_selectors.compendiums_of(user),
+            syntheses=list(synthesis_selectors.synthesis_list(user)),
             comments=comments_waiting_for(user),
         )
     if roles.member_region_ids:
