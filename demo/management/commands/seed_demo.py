@@ -10,6 +10,7 @@ from demo.events import link_event_practices, seed_events
 from demo.plans import seed_plans
 from demo.practices import seed_practices
 from demo.reports import seed_reports
+from demo.synthesis import seed_synthesis
 from demo.workspace import seed_workspace
 from partners.models import Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
@@ -95,6 +96,7 @@ class Command(BaseCommand):
         link_event_practices()
         new_workspace = seed_workspace(demo_domain=DEMO_DOMAIN)
         new_plans = seed_plans(demo_domain=DEMO_DOMAIN)
+        new_synthesis = seed_synthesis(demo_domain=DEMO_DOMAIN)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Region.objects.count()} regions, "
@@ -106,6 +108,7 @@ class Command(BaseCommand):
                 f"{new_workspace} new workspace items (due dates, comments, notifications, "
                 f"registrations), "
                 f"{new_plans} new action plans (with their monitoring), "
+                f"{new_synthesis} new Interregional synthesis, "
                 f"{User.objects.filter(email__endswith=DEMO_DOMAIN).count()} demo accounts "
                 f"(password: {password or DEFAULT_PASSWORD} unless changed)."
             )
