@@ -67,6 +67,8 @@ class Place:
     url: str
     x: float
     y: float
+    current: bool = False
+    """The region the page is about, such as the list's filter."""
 
     @property
     def name(self) -> str:
@@ -119,10 +121,16 @@ class RegionMap:
     height: int = HEIGHT
 
 
-def region_map(regions, url) -> RegionMap:
-    """The regions with coordinates as places on the map, each a link to `url(region)`."""
+def region_map(regions, url, current: str | None = None) -> RegionMap:
+    """The regions with coordinates as places on the map, each a link to `url(region)`; the
+    one whose slug is `current` is marked."""
     places = [
-        Place(region, url(region), *to_map(float(region.longitude), float(region.latitude)))
+        Place(
+            region,
+            url(region),
+            *to_map(float(region.longitude), float(region.latitude)),
+            current=region.slug == current,
+        )
         for region in regions
         if region.longitude is not None and region.latitude is not None
     ]

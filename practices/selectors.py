@@ -266,6 +266,13 @@ def transfer_list() -> QuerySet[Transfer]:
     )
 
 
+def regions_with_practice_counts() -> QuerySet[Region]:
+    """The regions, each with `practice_count`, its published practices (the list's map)."""
+    return Region.objects.annotate(
+        practice_count=Count("practices", filter=Q(practices__status=PracticeStatus.PUBLISHED))
+    )
+
+
 def region_practices(region: Region) -> QuerySet[GoodPractice]:
     """The region's published practices, for its profile page."""
     return (

@@ -50,7 +50,11 @@ def practice_list(request):
             "is_filtered": filterset.is_filtered,
             "truncated": filterset.truncated,
             "match_limit": selectors.MATCH_LIMIT,
-            "region_map": region_map(Region.objects.all(), url=_practices_of),
+            "region_map": region_map(
+                selectors.regions_with_practice_counts(),
+                url=_practices_of,
+                current=request.GET.get("region"),
+            ),
         },
         status=400 if filterset.form.errors else 200,
     )

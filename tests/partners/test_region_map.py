@@ -80,6 +80,24 @@ def test_on_the_practices_page_each_region_leads_to_its_practices(login, regions
     assert "Pécs preparedness test" not in filtered
 
 
+def test_the_practices_map_marks_the_region_filtered_by_and_counts_published_practices(
+    login, regions
+):
+    lombardy = regions[1]
+    factories.make_practice(lombardy)
+    factories.make_practice(lombardy)
+    factories.make_practice(lombardy, status="draft")
+    html = figure_of(login(None).get("/practices/?region=lombardy").content.decode())
+
+    assert (
+        '<a class="map-place is-current" href="/practices/?region=lombardy" aria-current="true">'
+        in html
+    )
+    assert html.count('aria-current="true"') == 2  # on the map and in the list
+    assert re.search(r'>Lombardy</a> <span class="small">\(\w+\) · 2 good practices<', html)
+    assert re.search(r'>Klaipėda</a> <span class="small">\(\w+\) · 0 good practices<', html)
+
+
 def test_a_region_without_coordinates_stays_in_words_but_off_the_picture(login, regions):
     factories.make_region(slug="nowhere", name="Nowhere")
     html = login(None).get(reverse("region_list")).content.decode()
