@@ -295,3 +295,12 @@ def test_the_open_data_page_links_every_distribution_and_the_catalogues(client, 
 
 def test_the_open_data_page_is_reached_from_every_pages_footer(client):
     assert f'href="{reverse("open_data")}"' in client.get(reverse("home")).text
+
+
+def test_with_nothing_published_yet_the_catalogue_and_page_still_answer(client, region_a):
+    factories.make_practice(region_a, status="draft")
+    graph = catalogue_graphs(client)["turtle"]
+    node = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
+    assert graph.value(node, ns.DCTERMS.modified) is None
+    assert len(list(graph.objects(node, ns.DCAT.distribution))) == 4
+    assert "today 0 practices" in client.get(reverse("open_data")).text
