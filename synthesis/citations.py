@@ -62,12 +62,10 @@ def numbered(sections: list[SynthesisSection]) -> dict[int, list[NumberedCitatio
 
 def _web_mark(row: NumberedCitation) -> SafeString:
     return format_html(
-        '<sup class="citation-mark" id="cite-{}"><a href="{}">'
-        '<span class="visually-hidden">{}: {} </span>[{}]</a></sup>',
+        '<sup class="citation-mark" id="cite-{}"><a href="{}" aria-label="{}">[{}]</a></sup>',
         row.number,
         row.url,
-        _("Source"),
-        row.label,
+        _("Source %(number)s: %(source)s") % {"number": row.number, "source": row.label},
         row.number,
     )
 
