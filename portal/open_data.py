@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -72,7 +73,12 @@ def sitemap(request):
 @public_page(versions=nothing)
 @require_safe
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
+    # The admin is behind a sign-in in every language; nothing there to index.
+    admin = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            admin.append(f"Disallow: {reverse('admin:index')}")
+    lines = ["User-agent: *", *admin, f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -81,6 +81,8 @@ def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text.splitlines()
+    assert "Disallow: /admin/" in response.text.splitlines()
+    assert "Disallow: /hu/admin/" in response.text.splitlines()
 
 
 def test_the_manifest_names_the_app_and_icons_that_exist(client):
