@@ -137,8 +137,10 @@ def region_map(regions, url, current: str | None = None) -> RegionMap:
     return RegionMap(places=places)
 
 
-# Arrows bend to the right of their way, so that A → B and B → A run side by side.
+# Arrows bend to the right of their way, so that A → B and B → A run side by side; between
+# near regions at least so far that their numbers keep clear of each other and of the labels.
 BEND = 0.18
+MIN_BEND = 48
 ARROW_GAP = MARKER_RADIUS + 4
 
 
@@ -161,8 +163,9 @@ def _bend(arrow: Arrow) -> None:
     point of its middle for the label."""
     (x0, y0), (x1, y1) = (arrow.origin.x, arrow.origin.y), (arrow.learner.x, arrow.learner.y)
     dx, dy = x1 - x0, y1 - y0
+    bend = max(BEND, MIN_BEND / (math.hypot(dx, dy) or 1))
     # The control point: off the middle of the chord, to the right of the way (y points down).
-    cx, cy = (x0 + x1) / 2 - dy * BEND, (y0 + y1) / 2 + dx * BEND
+    cx, cy = (x0 + x1) / 2 - dy * bend, (y0 + y1) / 2 + dx * bend
     sx, sy = _towards(x0, y0, cx, cy, ARROW_GAP)
     ex, ey = _towards(x1, y1, cx, cy, ARROW_GAP + min(arrow.weight, 3) * 1.5)
     arrow.path = f"M{sx:.1f} {sy:.1f}Q{cx:.1f} {cy:.1f} {ex:.1f} {ey:.1f}"
