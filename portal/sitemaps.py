@@ -112,7 +112,7 @@ class MonitoringSitemap(PlanSitemap):
         return reverse("plans:monitoring", kwargs={"pk": item.pk})
 
 
-SITEMAPS = {
+SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {
     "pages": PageSitemap,
     "regions": RegionSitemap,
     "policy-change": PolicyChangeSitemap,

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Field, Max, Min
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -143,6 +144,11 @@ def dataset_facts() -> DatasetFacts:
     )
 
 
+def _verbose_name(name: str) -> str:
+    field = GoodPractice._meta.get_field(name)
+    return capfirst(str(field.verbose_name if isinstance(field, Field) else name))
+
+
 def field_descriptions() -> list[tuple[str, str]]:
     """Each column of the CSV (and key of the JSON) with what it holds, in the reader's language."""
     extra = {
@@ -156,10 +162,7 @@ def field_descriptions() -> list[tuple[str, str]]:
         "contact_name": gettext("A contact person, only while they agree to be shown"),
         "contact_email": gettext("The contact's email address, only while they agree to be shown"),
     }
-    columns = [
-        (name, extra.get(name) or str(GoodPractice._meta.get_field(name).verbose_name).capitalize())
-        for name in FIELDS
-    ]
+    columns = [(name, extra.get(name) or _verbose_name(name)) for name in FIELDS]
     return [*columns, ("licence", gettext("The licence's address, on every row (CSV only)"))]
 
 
