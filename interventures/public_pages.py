@@ -155,9 +155,7 @@ def public_page(versions: Versions) -> Callable:
             not_modified = get_conditional_response(
                 request, etag=state.etag, last_modified=state.last_modified
             )
-            if not_modified is not None:
-                return state.public(not_modified)
-            response = state.stored()
+            response = not_modified if not_modified is not None else state.stored()
             if response is None:
                 response = view(request, *args, **kwargs)
                 if not state.reusable(request, response):

@@ -120,6 +120,7 @@ def test_a_matching_etag_answers_304_without_rendering(visitor, region_a):
     assert response.status_code == 304
     assert response["ETag"] == etag
     assert "public" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
     assert response.content == b""
 
 
@@ -338,3 +339,30 @@ def test_a_full_database_cache_drops_pages_before_rate_limit_counters(visitor, r
         visitor.get(reverse("practices:practice_list") + f"?q=word{number}")
 
     assert cache.get("allauth:rl:login_failed:203.0.113.9") == [1, 2, 3]
+
+
+def test_an_approved_report_and_an_approved_plan_are_public_pages_for_visitors(
+    visitor, region_a, instrument_a
+):
+    report = factories.make_report(region_a, status="approved")
+    plan = factories.make_plan(region_a, status="approved", instrument=instrument_a)
+
+    for url in (
+        reverse("reports:report_detail", kwargs={"pk": report.pk}),
+        reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
+    ):
+        response = visitor.get(url)
+        assert response.status_code == 200
+        assert not response.cookies
+        assert response["Cache-Control"].startswith("public")
+        assert response.has_header("ETag")
+
+
+def test_a_draft_gives_a_visitor_a_404_that_no_cache_keeps(visitor, region_a):
+    report = factories.make_report(region_a)
+
+    response = visitor.get(reverse("reports:report_detail", kwargs={"pk": report.pk}))
+
+    assert response.status_code == 404
+    assert not response.has_header("ETag")
+    assert response["Cache-Control"] == "private, no-store"
