@@ -86,6 +86,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -394,17 +395,13 @@ class _Builder:
         caption = self.doc.add_paragraph(table.caption, style="Caption")
         caption.paragraph_format.keep_with_next = True
         columns = max([len(table.header), *(len(row) for row in table.rows)])
-        word_table = self.doc.add_table(rows=1 + len(table.rows), cols=columns)
-        word_table.style = self.doc.styles["Table Grid"]
+        word_table, cells = _new_table(self.doc, 1 + len(table.rows), columns, self.doc.styles)
         for column, text in enumerate(table.header):
-            cell = word_table.rows[0].cells[column]
-            cell.paragraphs[0].add_run(text).bold = True
+            _Cell(cells[0][column], word_table).paragraphs[0].add_run(text).bold = True
         for row_index, row in enumerate(table.rows, start=1):
             for column, text in enumerate(row):
-                word_table.rows[row_index].cells[column].paragraphs[0].add_run(text)
-        _repeat_header(word_table.rows[0])
-        for row in word_table.rows:
-            _keep_row_whole(row)
+                _Cell(cells[row_index][column], word_table).paragraphs[0].add_run(text)
+        _repeat_header(word_table._tbl.tr_lst[0])
         self.doc.add_paragraph()
 
 
@@ -610,22 +607,16 @@ class _Html:
             return
         grid = table_grid(rows)
         columns = max(len(row) for row in grid)
-        table = self.container.add_table(rows=len(grid), cols=columns)
-        table.style = self.doc.styles["Table Grid"]
+        table, cells = _new_table(self.container, len(grid), columns, self.doc.styles)
         for row_index, row in enumerate(grid):
             for column, slot in enumerate(row):
                 if slot is None or slot.row != row_index or slot.column != column:
                     continue
-                cell = table.cell(row_index, column)
-                last = table.cell(row_index + slot.rowspan - 1, column + slot.colspan - 1)
-                if last is not cell and (slot.rowspan > 1 or slot.colspan > 1):
-                    cell = cell.merge(last)
-                self._cell(cell, slot.node)
+                self._cell(_Cell(cells[row_index][column], table), slot.node)
+                _merge(cells, slot)
         header = rows[0]
         if header.getparent().tag == "thead" or all(cell.tag == "th" for cell in header):
-            _repeat_header(table.rows[0])
-        for row in table.rows:
-            _keep_row_whole(row)
+            _repeat_header(table._tbl.tr_lst[0])
         self.container.add_paragraph()
 
 
@@ -747,13 +738,34 @@ def _abstract_num(abstract_id: int, kind: str):
     )
 
 
-def _repeat_header(row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+def _new_table(container, rows: int, columns: int, styles):
+    """A "Table Grid" table whose rows never split, and its cells (`w:tc`) by row and column.
+
+    The cells are read once from the XML: python-docx's `table.cell()` and `row.cells` walk the
+    whole table on every call, which made a table of a few hundred rows take minutes."""
+    table = container.add_table(rows=rows, cols=columns)
+    table.style = styles["Table Grid"]
+    for tr in table._tbl.tr_lst:
+        tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+    return table, [list(tr.tc_lst) for tr in table._tbl.tr_lst]
 
 
-def _keep_row_whole(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    properties.insert(0, OxmlElement("w:cantSplit"))
+def _merge(cells, slot: GridSlot) -> None:
+    """The cells `slot` spans made one: a `gridSpan` on its first cell of each row (the others
+    of the row removed) and a vertical merge down its rows."""
+    for row in range(slot.row, slot.row + slot.rowspan):
+        first = cells[row][slot.column]
+        if slot.colspan > 1:
+            first.grid_span = slot.colspan
+            for column in range(slot.column + 1, slot.column + slot.colspan):
+                covered = cells[row][column]
+                covered.getparent().remove(covered)
+        if slot.rowspan > 1:
+            first.vMerge = "restart" if row == slot.row else "continue"
+
+
+def _repeat_header(tr) -> None:
+    tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def _set_language(style, language: str) -> None:
