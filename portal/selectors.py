@@ -45,6 +45,7 @@ def personal_data_of(user: User) -> dict:
         **report_selectors.personal_data_of(user),
         **plan_selectors.personal_data_of(user),
         **plan_comment_selectors.personal_data_of(user),
+        **synthesis_selectors.personal_data_of(user),
         **practice_selectors.personal_data_of(user, addresses),
         **event_selectors.personal_data_of(user),
         "activity": activity_selectors.personal_data_of(user),

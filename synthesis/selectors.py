@@ -9,7 +9,7 @@ from partners.selectors import people_with_organisations
 from reports.models import ReportSection, ReportStatus
 
 from . import access
-from .models import Citation, Synthesis, SynthesisSection, SynthesisStatus
+from .models import Citation, Synthesis, SynthesisComment, SynthesisSection, SynthesisStatus
 
 User = get_user_model()
 
@@ -117,3 +117,44 @@ def people_who_can_see(synthesis, query: str = "") -> QuerySet:
         .order_by("first_name", "last_name", "pk")
         .prefetch_related(people_with_organisations(""))
     )
+
+
+def personal_data_of(user) -> dict:
+    """What the synthesis app holds about `user`, for the export of their data: the versions
+    they saved (named, the text is the partnership's), their citations and their comments in
+    full (their own words)."""
+    return {
+        "synthesis_versions_saved": [
+            {
+                "synthesis": record.synthesis.title,
+                "section": str(record.instance.title),
+                "version": record.version,
+                "saved": record.history_date.isoformat(),
+            }
+            for record in SynthesisSection.history.filter(history_user=user)
+            .select_related("synthesis")
+            .order_by("history_date", "history_id")
+        ],
+        "synthesis_citations": [
+            {
+                "synthesis": citation.section.synthesis.title,
+                "cited": str(citation.source),
+                "when": citation.cited_at.isoformat(),
+            }
+            for citation in Citation.objects.filter(cited_by=user)
+            .select_related("section__synthesis", "source__report")
+            .order_by("cited_at", "pk")
+        ],
+        "synthesis_comments": [
+            {
+                "synthesis": comment.synthesis.title,
+                "section": str(comment.section.title) if comment.section else "",
+                "text": comment.body,
+                "written": comment.created_at.isoformat(),
+                "resolved": comment.resolved_at.isoformat() if comment.resolved_at else None,
+            }
+            for comment in SynthesisComment.objects.filter(author=user)
+            .select_related("synthesis", "section")
+            .order_by("created_at", "pk")
+        ],
+    }

@@ -310,3 +310,26 @@ def test_the_word_export_has_each_citation_as_a_footnote(
     assert "“Lombardy report”, section “Barriers”" in footnotes.blob.decode()
     links = [rel.target_ref for rel in footnotes.rels.values() if rel.is_external]
     assert any(link.endswith(f"/reports/{approved_report.pk}/#section-barriers") for link in links)
+
+
+def test_a_persons_data_export_holds_their_synthesis_versions_citations_and_comments(
+    synthesis, coordinator, approved_report, outsider
+):
+    from interventures.comments.services import comment_add
+    from portal.selectors import personal_data_of
+    from synthesis.comments import SYNTHESIS_COMMENTS
+
+    write_every_section(synthesis, coordinator)
+    citation_add(
+        section=synthesis.sections.get(key="lessons"),
+        paragraph=1,
+        source=approved_report.sections.get(key="barriers"),
+        actor=coordinator,
+    )
+    comment_add(
+        commentable=SYNTHESIS_COMMENTS, target=synthesis, author=outsider, body="Cite Klaipėda."
+    )
+    mine = personal_data_of(coordinator)
+    assert len(mine["synthesis_versions_saved"]) == 6
+    assert mine["synthesis_citations"][0]["synthesis"] == synthesis.title
+    assert personal_data_of(outsider)["synthesis_comments"][0]["text"] == "Cite Klaipėda."
