@@ -17,6 +17,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its translated name fields get the admin's tabs.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -210,6 +212,10 @@ LANGUAGES = [
     ("lt", _("Lithuanian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Names of regions, organisations and themes in every language (<app>/translation.py); an empty
+# translation reads as the English name, which is also what open data exports default to.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 FORMAT_MODULE_PATH = ["interventures.formats"]
 USE_I18N = True
 USE_TZ = True
