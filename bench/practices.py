@@ -450,6 +450,8 @@ def main() -> None:
     os.environ["DATABASE_URL"] = small_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interventures.settings.dev")
     os.environ["DEBUG"] = "false"
+    # The render is measured, not the page cache's copy of it (bench/throughput.py measures that).
+    os.environ["PUBLIC_PAGE_CACHE"] = "false"
     import django
 
     django.setup()

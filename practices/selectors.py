@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -266,11 +267,24 @@ def transfer_list() -> QuerySet[Transfer]:
     )
 
 
+class _RowCount(Subquery):
+    """How many rows a subquery gives: a limited one stops counting at its limit."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
 def regions_with_practice_counts() -> QuerySet[Region]:
-    """The regions, each with `practice_count`, its published practices (the list's map)."""
-    return Region.objects.annotate(
-        practice_count=Count("practices", filter=Q(practices__status=PracticeStatus.PUBLISHED))
+    """The regions, each with `practice_count`, its published practices (the list's map),
+    counted up to MATCH_LIMIT + 1 like the list: each count reads at most that many entries of
+    the region's index, not the whole table (above MATCH_LIMIT, say "more than")."""
+    published = (
+        GoodPractice.objects.published()
+        .filter(region=OuterRef("pk"))
+        .order_by()
+        .values("pk")[: MATCH_LIMIT + 1]
     )
+    return Region.objects.annotate(practice_count=_RowCount(published))
 
 
 def region_practices(region: Region) -> QuerySet[GoodPractice]:

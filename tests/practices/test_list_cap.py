@@ -60,7 +60,7 @@ def test_a_filtered_list_past_the_cap_says_so_and_one_under_it_gives_the_exact_n
     narrow = client.get(URL, {"region": region_b.slug})
     assert titles(narrow) == ["Lithuanian scheme"]
     assert "1 good practice" in narrow.content.decode()
-    assert "more than" not in narrow.content.decode()
+    assert "There are more than" not in narrow.content.decode()
 
 
 def test_a_list_exactly_at_the_cap_is_counted_exactly(client, region_a, cap):
@@ -68,7 +68,7 @@ def test_a_list_exactly_at_the_cap_is_counted_exactly(client, region_a, cap):
         published(region_a, f"Scheme {days}", days_ago=days)
     page = client.get(URL).content.decode()
     assert "3 good practices" in page
-    assert "more than" not in page
+    assert "There are more than" not in page
 
 
 def test_sorting_by_title_sorts_the_most_recent_practices_past_the_cap(client, region_a, cap):
@@ -91,7 +91,7 @@ def test_pages_end_at_the_cap_and_a_later_page_number_gives_the_last_page(
     assert titles(beyond) == [f"Scheme {days:02}" for days in range(20, 25)]
 
 
-def test_the_list_never_counts_every_published_practice(client, region_a, cap):
+def test_the_list_and_its_map_never_count_every_published_practice(client, region_a, cap):
     for days in range(5):
         published(region_a, f"Scheme {days}", days_ago=days)
     with CaptureQueriesContext(connection) as queries:
@@ -101,7 +101,8 @@ def test_the_list_never_counts_every_published_practice(client, region_a, cap):
         for query in queries.captured_queries
         if "COUNT(" in query["sql"] and "practices_goodpractice" in query["sql"]
     ]
-    assert counts == []
+    # The map's counts per region stop at the cap: each counts a limited subquery.
+    assert all(re.search(r"LIMIT 4\) AS counted", sql) for sql in counts)
 
 
 @pytest.mark.parametrize(
@@ -117,3 +118,17 @@ def test_the_list_query_count_is_the_same_under_and_past_the_cap(client, region_
             made.append(published(region_a, f"Scheme {days}", days_ago=days, themes=[clusters]))
 
     assert_queries_do_not_grow(client, URL + query, make_rows, few=2, many=6)
+
+
+def test_the_map_counts_each_regions_practices_up_to_the_cap_and_says_more_past_it(
+    client, region_a, region_b, cap
+):
+    for days in range(5):
+        published(region_a, f"Lombard scheme {days}", days_ago=days)
+    published(region_b, "Lithuanian scheme", days_ago=9)
+
+    page = client.get(URL).content.decode()
+
+    legend = page.split('class="region-map-list"')[1].split("</ul>")[0]
+    assert re.search(r"Lombardy</a>.*more than 3 good practices", legend)
+    assert re.search(r"Klaipėda</a>.*· 1 good practice<", legend)
