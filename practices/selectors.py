@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
@@ -45,6 +46,13 @@ CARD_FIELDS = (
     "region__country",
     "owner__name",
     "owner__short_name",
+    # The names in each language: modeltranslation reads the active one, else English (left
+    # out, each card would read its region's and owner's names again, a query each).
+    *(
+        f"{related}__name_{code}"
+        for related in ("region", "owner")
+        for code, _ in settings.LANGUAGES
+    ),
 )
 # A list or search matching more practices than this ranks, sorts and pages through the most
 # recent ones (and says so): counting them all would grow with the table.
