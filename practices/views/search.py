@@ -10,7 +10,7 @@ from interventures.public_pages import public_page
 from partners.maps import region_map
 from partners.models import Region
 
-from .. import exports, selectors
+from .. import exports, search, selectors
 from ..filters import PracticeFilter
 
 
@@ -26,6 +26,19 @@ def _practices_of(region: Region) -> str:
 # The list and its exports show the practices and their regions (interventures.public_pages).
 def practices_and_regions(request) -> list[str]:
     return ["practices", "partners"]
+
+
+def _did_you_mean(filterset: PracticeFilter, found: int) -> dict | None:
+    """The closest known words' query and the link that runs it, for a search finding little."""
+    if not filterset.searching:
+        return None
+    suggested = search.suggestion(filterset.search_text, found)
+    if not suggested:
+        return None
+    query = filterset.data.copy()
+    query["q"] = suggested
+    query.pop("page", None)
+    return {"q": suggested, "url": f"{reverse('practices:practice_list')}?{query.urlencode()}"}
 
 
 @public_page(versions=practices_and_regions)
@@ -50,6 +63,7 @@ def practice_list(request):
             "is_filtered": filterset.is_filtered,
             "truncated": filterset.truncated,
             "match_limit": selectors.MATCH_LIMIT,
+            "did_you_mean": _did_you_mean(filterset, page.paginator.count),
             "region_map": region_map(
                 selectors.regions_with_practice_counts(),
                 url=_practices_of,

@@ -253,8 +253,10 @@ def test_the_database_keeps_the_search_vector_whoever_writes(region_a, export_th
         return GoodPractice.objects.values_list("search_vector", flat=True).get(pk=made.pk)
 
     made = factories.make_practice(region_a, title="Vouchers", summary="For exporters.")
-    assert "'vouchers':1A" in vector()
-    assert "'exporters':3B" in vector()
+    # Each word twice: stemmed in the practice's language and as written.
+    assert re.search(r"'voucher':\d+A", vector())
+    assert re.search(r"'vouchers':\d+A", vector())
+    assert re.search(r"'exporters':\d+B", vector())
 
     made.themes.set([export_theme])
     assert "'promotion'" in vector()
@@ -265,7 +267,7 @@ def test_the_database_keeps_the_search_vector_whoever_writes(region_a, export_th
     assert "'promotion'" not in vector()
 
     GoodPractice.objects.filter(pk=made.pk).update(title="Coupons")
-    assert "'coupons':1A" in vector()
+    assert re.search(r"'coupons':\d+A", vector())
     made.themes.clear()
     assert "'fairs'" not in vector()
 
