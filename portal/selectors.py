@@ -32,6 +32,7 @@ from reports import selectors as report_selectors
 from reports.comments import REPORT_COMMENTS
 from reports.models import SituationAnalysisReport
 from synthesis import selectors as synthesis_selectors
+from synthesis.models import Synthesis, SynthesisStatus
 
 
 def personal_data_of(user: User) -> dict:
@@ -74,8 +75,8 @@ class QueueItem:
 
 
 def review_queue() -> list[QueueItem]:
-    """Every report, practice, action plan and monitoring report waiting for review, the
-    longest waiting first: four queries."""
+    """Every report, practice, action plan, monitoring report and synthesis waiting for review,
+    the longest waiting first: five queries."""
     items = (
         [
             QueueItem(
@@ -122,6 +123,17 @@ def review_queue() -> list[QueueItem]:
             for report in _in_review(MonitoringReport, "monitoring.submitted").select_related(
                 "plan__region", "period"
             )
+        ]
+        + [
+            QueueItem(
+                _("Interregional synthesis"),
+                synthesis.title,
+                synthesis.get_absolute_url(),
+                _("All regions"),
+                synthesis.language,
+                synthesis.submitted_at,  # annotated by _in_review
+            )
+            for synthesis in _in_review(Synthesis, "synthesis.submitted")
         ]
     )
     return sorted(items, key=lambda item: item.submitted_at)
@@ -422,12 +434,14 @@ def work_counts(user: User) -> WorkCounts:
             practices=_count(practice_selectors.submitted_practices()),
             plans=_count(ActionPlan.objects.filter(status=PlanStatus.IN_REVIEW)),
             monitoring=_count(MonitoringReport.objects.filter(status=PlanStatus.IN_REVIEW)),
+            syntheses=_count(Synthesis.objects.filter(status=SynthesisStatus.IN_REVIEW)),
         ).get()
         return WorkCounts(
             to_review=counts["reports"]
             + counts["practices"]
             + counts["plans"]
             + counts["monitoring"]
+            + counts["syntheses"]
         )
     if roles.editor_region_ids:
         counts = me.values(

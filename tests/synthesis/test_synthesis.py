@@ -333,3 +333,14 @@ def test_a_persons_data_export_holds_their_synthesis_versions_citations_and_comm
     assert len(mine["synthesis_versions_saved"]) == 6
     assert mine["synthesis_citations"][0]["synthesis"] == synthesis.title
     assert personal_data_of(outsider)["synthesis_comments"][0]["text"] == "Cite Klaipėda."
+
+
+def test_a_submitted_synthesis_waits_in_the_coordinators_review_queue_and_header_count(
+    login, synthesis, coordinator, second_coordinator
+):
+    from portal.selectors import review_queue, work_counts
+
+    write_every_section(synthesis, coordinator)
+    login(coordinator).post(url("synthesis_submit", synthesis))
+    assert [item.url for item in review_queue()] == [synthesis.get_absolute_url()]
+    assert work_counts(second_coordinator).to_review == 1
