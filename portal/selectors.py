@@ -424,12 +424,12 @@ def _count(queryset) -> Subquery:
 
 def work_counts(user: User) -> WorkCounts:
     """One query: for coordinators what is submitted (reports, practices, action plans,
-    monitoring reports); for editors the reports, practices, plans and monitoring reports
+    monitoring reports, the synthesis); for editors the reports, practices, plans and monitoring reports
     returned to their regions and their own unsaved drafts. Viewers and stakeholders: none."""
     roles = roles_of(user)
     me = User.objects.filter(pk=user.pk)
     if roles.coordinator:
-        counts = me.values(
+        waiting = me.values(
             reports=_count(report_selectors.submitted_reports()),
             practices=_count(practice_selectors.submitted_practices()),
             plans=_count(ActionPlan.objects.filter(status=PlanStatus.IN_REVIEW)),
@@ -437,11 +437,11 @@ def work_counts(user: User) -> WorkCounts:
             syntheses=_count(Synthesis.objects.filter(status=SynthesisStatus.IN_REVIEW)),
         ).get()
         return WorkCounts(
-            to_review=counts["reports"]
-            + counts["practices"]
-            + counts["plans"]
-            + counts["monitoring"]
-            + counts["syntheses"]
+            to_review=waiting["reports"]
+            + waiting["practices"]
+            + waiting["plans"]
+            + waiting["monitoring"]
+            + waiting["syntheses"]
         )
     if roles.editor_region_ids:
         counts = me.values(
