@@ -252,7 +252,10 @@ def main() -> None:
         for page in pages:
             answer = requests.get(f"{cached}{page}", timeout=60)
             if answer.status_code != 200:
-                raise RuntimeError(f"{page} answered {answer.status_code}; see {folder}/portal.log")
+                log = (folder / "portal.log").read_text()[-3000:]
+                raise RuntimeError(
+                    f"{page} answered {answer.status_code}; the server's log:\n{log}"
+                )
         home = requests.get(f"{cached}/", timeout=10).text
         bare_folder = bare_project(folder / "bare", home)
         bare_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bare.settings", "WEB_CONCURRENCY": "2"}
