@@ -344,3 +344,18 @@ def test_a_submitted_synthesis_waits_in_the_coordinators_review_queue_and_header
     login(coordinator).post(url("synthesis_submit", synthesis))
     assert [item.url for item in review_queue()] == [synthesis.get_absolute_url()]
     assert work_counts(second_coordinator).to_review == 1
+
+
+def test_the_admin_shows_a_synthesis_and_its_citations_without_changing_their_state(
+    login, superuser, synthesis
+):
+    client = login(superuser)
+    change = client.get(reverse("admin:synthesis_synthesis_change", args=[synthesis.pk]))
+    assert change.status_code == 200
+    assert client.get(reverse("admin:synthesis_citation_changelist")).status_code == 200
+    client.post(
+        reverse("admin:synthesis_synthesis_change", args=[synthesis.pk]),
+        {"title": synthesis.title, "language": "en", "status": "approved"},
+    )
+    synthesis.refresh_from_db()
+    assert synthesis.status == SynthesisStatus.DRAFT
