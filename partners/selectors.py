@@ -8,20 +8,27 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
+from interventures.collation import sorted_by_name, translated
+
 from .models import Invitation, Membership, PartnerOrganisation, PolicyInstrument, Region, User
 
 
-def region_list() -> QuerySet[Region]:
-    return Region.objects.annotate(
-        instrument_count=Count("instruments", distinct=True)
-    ).prefetch_related(
-        Prefetch("organisations", queryset=PartnerOrganisation.objects.order_by("kind", "name"))
+def _organisations_by_kind() -> QuerySet[PartnerOrganisation]:
+    return PartnerOrganisation.objects.order_by("kind", translated("name"))
+
+
+def region_list() -> list[Region]:
+    """The regions in the reader's alphabetical order, each with its organisations."""
+    return sorted_by_name(
+        Region.objects.annotate(
+            instrument_count=Count("instruments", distinct=True)
+        ).prefetch_related(Prefetch("organisations", queryset=_organisations_by_kind()))
     )
 
 
 def region_detail(slug: str) -> QuerySet[Region]:
     return Region.objects.filter(slug=slug).prefetch_related(
-        Prefetch("organisations", queryset=PartnerOrganisation.objects.order_by("kind", "name")),
+        Prefetch("organisations", queryset=_organisations_by_kind()),
         Prefetch("instruments", queryset=PolicyInstrument.objects.order_by("name")),
         "stakeholders",
     )

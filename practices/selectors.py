@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 
 from interventures.activity.models import ActivityEntry
+from interventures.collation import collation_key, sorted_by_name, translated
 from partners.access import roles_of
 from partners.models import Membership, Region
 
@@ -100,15 +101,13 @@ def _add_theme_names(practices: list[GoodPractice]) -> None:
     """`practice.theme_names`, sorted, in one query of names: prefetching the themes would
     build a related manager and a model per practice and theme, a few milliseconds a page."""
     names: dict[int, list[str]] = {practice.pk: [] for practice in practices}
-    pairs = (
-        GoodPractice.themes.through.objects.filter(goodpractice_id__in=names)
-        .order_by("theme__name")
-        .values_list("goodpractice_id", "theme__name")
+    pairs = GoodPractice.themes.through.objects.filter(goodpractice_id__in=names).values_list(
+        "goodpractice_id", translated("theme__name")
     )
     for practice_id, name in pairs:
         names[practice_id].append(name)
     for practice in practices:
-        practice.theme_names = names[practice.pk]
+        practice.theme_names = sorted(names[practice.pk], key=collation_key)
 
 
 def owner_editors(practice: GoodPractice) -> QuerySet:
@@ -359,7 +358,7 @@ def transfer_matrix() -> TransferMatrix:
 
     Three queries (regions, counts per pair and stage, the transfers), whatever the numbers.
     """
-    regions = list(Region.objects.order_by("name"))
+    regions = sorted_by_name(Region.objects.all())
     counts: dict[tuple[int, int], dict[str, int]] = {}
     pairs = (
         Transfer.objects.filter(practice__status=PracticeStatus.PUBLISHED)

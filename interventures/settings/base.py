@@ -216,6 +216,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # translation reads as the English name, which is also what open data exports default to.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs (and so URLs) come from the English names, whoever edits in the admin.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 FORMAT_MODULE_PATH = ["interventures.formats"]
 USE_I18N = True
 USE_TZ = True

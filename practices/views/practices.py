@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from interventures.activity.selectors import recent_entries_for
+from interventures.collation import sorted_by_name
 from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
@@ -41,7 +42,7 @@ def _detail_context(request, practice, **forms):
     attach_organisations([step.actor for step in steps] + [entry.actor for entry in activity])
     return {
         "practice": practice,
-        "themes": list(practice.themes.all()),
+        "themes": sorted_by_name(practice.themes.all()),
         "steps": steps,
         "activity": activity,
         "related": selectors.related_practices(practice),
