@@ -335,19 +335,27 @@ def add_snippets(practices: list[GoodPractice], q: str) -> None:
 
 # The LIMIT is VOCABULARY_PRACTICES.
 _PG_VOCABULARY = """
-SELECT to_tsvector('simple', unaccent(coalesce(title, '') || ' ' || coalesce(summary, '')))
+SELECT to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(summary, ''))
 FROM (SELECT title, summary FROM practices_goodpractice WHERE status = 'published'
       ORDER BY published_at DESC LIMIT 2000) recent
-UNION ALL SELECT to_tsvector('simple', unaccent(practices_search_names(to_jsonb(t))))
-FROM practices_theme t
-UNION ALL SELECT to_tsvector('simple', unaccent(practices_search_names(to_jsonb(r))))
-FROM partners_region r
+UNION ALL SELECT to_tsvector('simple', practices_search_names(to_jsonb(t))) FROM practices_theme t
+UNION ALL SELECT to_tsvector('simple', practices_search_names(to_jsonb(r))) FROM partners_region r
 """
 
 
-def _vocabulary() -> set[str]:
-    """The words (lower case, without accents) of the most recent published practices' titles
-    and summaries, the theme names and the region names: never a draft's words."""
+def _names(rows) -> list[str]:
+    return [
+        str(value)
+        for row in rows
+        for key, value in row.items()
+        if value and (key == "name" or key.startswith("name_"))
+    ]
+
+
+def _vocabulary() -> dict[str, str]:
+    """The words of the most recent published practices' titles and summaries, the theme
+    names (every language) and the region names, never a draft's: each as written, by its
+    lower-case form without accents."""
     from partners.models import Region
 
     from .models import Theme
@@ -358,21 +366,26 @@ def _vocabulary() -> set[str]:
         .values_list("title", "summary")[:VOCABULARY_PRACTICES]
     )
     texts = [f"{title} {summary}" for title, summary in recent]
-    texts += [str(name) for name in Theme.objects.values_list("name", flat=True)]
-    texts += [str(name) for name in Region.objects.values_list("name", flat=True)]
-    return {unaccented(word) for text in texts for word in tokens(text) if len(word) > 2}
+    texts += _names(Theme.objects.values()) + _names(Region.objects.values())
+    words: dict[str, str] = {}
+    for text in texts:
+        for word in tokens(text):
+            if len(word) > 2:
+                words.setdefault(unaccented(word), word)
+    return words
 
 
 def _closest_pg(words: list[str]) -> dict[str, str | None]:
-    """Each word's most similar known word (pg_trgm), None when it is known or none is near."""
+    """Each word's most similar known word (pg_trgm, accents aside), None when it is known or
+    none is near."""
     closest: dict[str, str | None] = {}
     with connection.cursor() as cursor:
         for word in words:
             cursor.execute(
-                "SELECT word, word = unaccent(%s) FROM ts_stat(%s)"
-                " WHERE similarity(word, unaccent(%s)) > 0.3"
-                " ORDER BY word = unaccent(%s) DESC, similarity(word, unaccent(%s)) DESC,"
-                " ndoc DESC LIMIT 1",
+                "SELECT word, unaccent(word) = unaccent(%s) FROM ts_stat(%s)"
+                " WHERE similarity(unaccent(word), unaccent(%s)) > 0.3"
+                " ORDER BY unaccent(word) = unaccent(%s) DESC,"
+                " similarity(unaccent(word), unaccent(%s)) DESC, ndoc DESC LIMIT 1",
                 [word, _PG_VOCABULARY, word, word, word],
             )
             row = cursor.fetchone()
@@ -381,12 +394,14 @@ def _closest_pg(words: list[str]) -> dict[str, str | None]:
 
 
 def _closest_sqlite(words: list[str]) -> dict[str, str | None]:
+    """Each word's closest known word (difflib, accents aside), None when it is known or none
+    is near."""
     vocabulary = _vocabulary()
     closest: dict[str, str | None] = {}
     for word in words:
         plain = unaccented(word)
         found = difflib.get_close_matches(plain, vocabulary, n=1, cutoff=0.75)
-        closest[word] = found[0] if found and plain not in vocabulary else None
+        closest[word] = vocabulary[found[0]] if found and plain not in vocabulary else None
     return closest
 
 

@@ -231,6 +231,12 @@ def test_a_misspelt_search_suggests_the_closest_words_of_the_published_practices
     assert suggestion("finanse", 5) is None
 
 
+def test_a_suggestion_keeps_the_accents_of_the_word_it_proposes(region_a):
+    practice(region_a, title="Klaipėda fairs")
+    assert suggestion("Klaipda", 0) == "klaipėda"
+    assert suggestion("Klaipeda", 0) is None
+
+
 def test_a_suggestion_never_reveals_the_words_of_a_draft(region_a):
     practice(region_a, title="Confidential zeppelins", status="draft")
     assert suggestion("zeppelinz", 0) is None
