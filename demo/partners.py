@@ -9,10 +9,17 @@ STAGE_NOTE = (
     "sources say the five regions span the whole scale without assigning each a stage."
 )
 
+# Each region's name in the portal's six languages (name_<language>; "name" is the English one),
+# with the exonyms each language uses.
 REGIONS = [
     {
         "slug": "pecs",
         "name": "Pécs (Hungary–Croatia border)",
+        "name_it": "Pécs (confine ungherese-croato)",
+        "name_hu": "Pécs (magyar–horvát határtérség)",
+        "name_pl": "Pécs (pogranicze węgiersko-chorwackie)",
+        "name_es": "Pécs (frontera entre Hungría y Croacia)",
+        "name_lt": "Pečas (Vengrijos ir Kroatijos pasienis)",
         "country": "HU",
         "nuts_code": "HU231",
         "ecosystem_stage": 2,
@@ -29,6 +36,11 @@ REGIONS = [
     {
         "slug": "lombardy",
         "name": "Lombardy",
+        "name_it": "Lombardia",
+        "name_hu": "Lombardia",
+        "name_pl": "Lombardia",
+        "name_es": "Lombardía",
+        "name_lt": "Lombardija",
         "country": "IT",
         "nuts_code": "ITC4",
         "ecosystem_stage": 3,
@@ -45,6 +57,11 @@ REGIONS = [
     {
         "slug": "podkarpackie",
         "name": "Podkarpackie",
+        "name_it": "Precarpazia",
+        "name_hu": "Kárpátaljai vajdaság",
+        "name_pl": "Podkarpackie",
+        "name_es": "Subcarpacia",
+        "name_lt": "Pakarpatės vaivadija",
         "country": "PL",
         "nuts_code": "PL82",
         "ecosystem_stage": 2,
@@ -61,6 +78,11 @@ REGIONS = [
     {
         "slug": "castilla-y-leon",
         "name": "Castilla y León (province of Burgos)",
+        "name_it": "Castiglia e León (provincia di Burgos)",
+        "name_hu": "Kasztília és León (Burgos tartomány)",
+        "name_pl": "Kastylia i León (prowincja Burgos)",
+        "name_es": "Castilla y León (provincia de Burgos)",
+        "name_lt": "Kastilija ir Leonas (Burgoso provincija)",
         "country": "ES",
         "nuts_code": "ES412",
         "ecosystem_stage": 1,
@@ -76,6 +98,11 @@ REGIONS = [
     {
         "slug": "klaipeda",
         "name": "Klaipėda",
+        "name_it": "Klaipėda",
+        "name_hu": "Klaipėda",
+        "name_pl": "Kłajpeda",
+        "name_es": "Klaipėda",
+        "name_lt": "Klaipėda",
         "country": "LT",
         "nuts_code": "LT023",
         "ecosystem_stage": 2,
@@ -90,10 +117,13 @@ REGIONS = [
     },
 ]
 
+# An organisation keeps its official name in every language; name_<language> only where the
+# organisation has an official name in that language.
 ORGANISATIONS = [
     {
         "region": "pecs",
         "name": "Pannon European Grouping of Territorial Cooperation",
+        "name_hu": "Pannon Európai Területi Társulás",
         "short_name": "Pannon EGTC",
         "kind": "lead",
         "city": "Pécs",
@@ -110,6 +140,7 @@ ORGANISATIONS = [
     {
         "region": "podkarpackie",
         "name": "Rzeszów Regional Development Agency",
+        "name_pl": "Rzeszowska Agencja Rozwoju Regionalnego",
         "short_name": "RARR",
         "kind": "partner",
         "city": "Rzeszów",
@@ -118,6 +149,7 @@ ORGANISATIONS = [
     {
         "region": "podkarpackie",
         "name": "Association of the Carpathian Euroregion Poland",
+        "name_pl": "Stowarzyszenie Euroregion Karpacki Polska",
         "short_name": "SEKP",
         "kind": "partner",
         "city": "Rzeszów",
@@ -150,6 +182,7 @@ ORGANISATIONS = [
     {
         "region": "klaipeda",
         "name": "Klaipėda City Municipality",
+        "name_lt": "Klaipėdos miesto savivaldybė",
         "short_name": "Klaipėda City",
         "kind": "partner",
         "city": "Klaipėda",

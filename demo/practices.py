@@ -35,6 +35,80 @@ THEMES = [
     "Rural SMEs",
 ]
 
+# The themes' names in the other five languages, as the fields' own terms (name_<language>).
+THEME_TRANSLATIONS = {
+    "Access to finance": {
+        "it": "Accesso al credito",
+        "hu": "Finanszírozáshoz jutás",
+        "pl": "Dostęp do finansowania",
+        "es": "Acceso a la financiación",
+        "lt": "Finansavimo prieinamumas",
+    },
+    "Export promotion": {
+        "it": "Promozione dell'export",
+        "hu": "Exportösztönzés",
+        "pl": "Promocja eksportu",
+        "es": "Promoción de las exportaciones",
+        "lt": "Eksporto skatinimas",
+    },
+    "Women's entrepreneurship": {
+        "it": "Imprenditoria femminile",
+        "hu": "Női vállalkozói tevékenység",
+        "pl": "Przedsiębiorczość kobiet",
+        "es": "Emprendimiento femenino",
+        "lt": "Moterų verslumas",
+    },
+    "Youth entrepreneurship": {
+        "it": "Imprenditoria giovanile",
+        "hu": "Fiatalok vállalkozói tevékenysége",
+        "pl": "Przedsiębiorczość młodzieży",
+        "es": "Emprendimiento juvenil",
+        "lt": "Jaunimo verslumas",
+    },
+    "Training and skills": {
+        "it": "Formazione e competenze",
+        "hu": "Képzés és készségfejlesztés",
+        "pl": "Szkolenia i umiejętności",
+        "es": "Formación y competencias",
+        "lt": "Mokymas ir įgūdžiai",
+    },
+    "Business advisory networks": {
+        "it": "Reti di consulenza alle imprese",
+        "hu": "Vállalkozói tanácsadó hálózatok",
+        "pl": "Sieci doradztwa biznesowego",
+        "es": "Redes de asesoramiento empresarial",
+        "lt": "Verslo konsultavimo tinklai",
+    },
+    "Cross-border cooperation": {
+        "it": "Cooperazione transfrontaliera",
+        "hu": "Határon átnyúló együttműködés",
+        "pl": "Współpraca transgraniczna",
+        "es": "Cooperación transfronteriza",
+        "lt": "Tarpvalstybinis bendradarbiavimas",
+    },
+    "Clusters": {
+        "it": "Cluster",
+        "hu": "Klaszterek",
+        "pl": "Klastry",
+        "es": "Clústeres",
+        "lt": "Klasteriai",
+    },
+    "Digitalisation": {
+        "it": "Digitalizzazione",
+        "hu": "Digitalizáció",
+        "pl": "Cyfryzacja",
+        "es": "Digitalización",
+        "lt": "Skaitmeninimas",
+    },
+    "Rural SMEs": {
+        "it": "PMI rurali",
+        "hu": "Vidéki kkv-k",
+        "pl": "MŚP na obszarach wiejskich",
+        "es": "Pymes rurales",
+        "lt": "Kaimo MVĮ",
+    },
+}
+
 ILLUSTRATIVE = "Illustrative: details not given in the public sources are examples."
 
 
@@ -366,8 +440,9 @@ def seed_practices() -> int:
     """
     themes = {}
     for name in THEMES:
-        themes[name], _ = Theme.objects.get_or_create(
-            slug=_theme_slug(name), defaults={"name": name}
+        translations = {f"name_{lang}": text for lang, text in THEME_TRANSLATIONS[name].items()}
+        themes[name], _ = Theme.objects.update_or_create(
+            slug=_theme_slug(name), defaults={"name_en": name, **translations}
         )
     regions = {region.slug: region for region in Region.objects.all()}
     created = 0
