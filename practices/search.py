@@ -49,8 +49,10 @@ _TOKEN = re.compile(r"[^\W_]+")
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 # The last word is matched as a prefix only from this length: "a*" would match everything.
 PREFIX_FROM = 3
-# A search with fewer hits than this gets a "did you mean" suggestion.
-FEW_HITS = 3
+# A search with fewer hits than this gets a "did you mean" suggestion: one that finds nothing
+# (looking for the words costs queries, and a page's query count must not grow as its results
+# shrink: tests/practices/test_list_cap.py).
+FEW_HITS = 1
 # The suggestions' vocabulary: the words of the most recent published practices.
 VOCABULARY_PRACTICES = 2000
 # bm25 weights of the FTS5 columns: title, summary, body, names.

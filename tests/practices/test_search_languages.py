@@ -228,7 +228,7 @@ def test_a_misspelt_search_suggests_the_closest_words_of_the_published_practices
     assert suggestion("finanse", 0) == "finance"
     assert suggestion("finanse exportors", 0) == "finance exporters"
     assert suggestion("finance", 0) is None
-    assert suggestion("finanse", 5) is None
+    assert suggestion("finanse", 1) is None
 
 
 def test_a_suggestion_keeps_the_accents_of_the_word_it_proposes(region_a):
