@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from operator import attrgetter
 
 from django.conf import settings
-from django.db.models import F, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms import ModelChoiceField
 from django.forms.models import ModelChoiceIteratorValue
@@ -84,4 +84,9 @@ def translated(path: str, language: str | None = None) -> Coalesce:
     if language not in dict(settings.LANGUAGES):
         language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(f"{path}_{default}"), F(path))
+    return Coalesce(
+        NullIf(F(f"{path}_{language}"), Value("")),
+        F(f"{path}_{default}"),
+        F(path),
+        output_field=CharField(),
+    )

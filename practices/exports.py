@@ -8,6 +8,10 @@ both, a top-level "licence" object in JSON, and in CSV a `licence` column (the s
 row): a comment line before the header or a footer row would break CSV readers and type
 inference, while a column survives any row being copied elsewhere.
 
+Names (region, owner organisation, themes) are English unless the `lang` parameter asks for
+another of the portal's languages, whatever the page's language: a harvester gets the same file
+from every address. Codes (country, instrument type, progress, language) never change.
+
 CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
 get a leading apostrophe, and the file starts with a UTF-8 byte-order mark so Excel reads it as
 UTF-8 (ő, ł, ė stay intact).
@@ -17,9 +21,11 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from interventures.collation import sorted_by_name
 from interventures.spreadsheets import neutralise
 
 from .models import RECORD, GoodPractice
@@ -38,6 +44,23 @@ FIELDS = [
         ("url", "region", "country", "owner_organisation") if name == "owner" else (name,)
     )
 ] + ["published_at", "contact_name", "contact_email"]
+
+
+def export_language(query) -> str | None:
+    """The language of the names asked for by `lang` (English without it), None if unknown."""
+    language = query.get("lang") or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return language if language in dict(settings.LANGUAGES) else None
+
+
+def in_language(chunks: Iterable[str], language: str) -> Iterator[str]:
+    """`chunks` made in `language`: a streamed response makes them after the view returned."""
+    chunks = iter(chunks)
+    while True:
+        with translation.override(language):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 def filename(extension: str) -> str:
@@ -61,7 +84,7 @@ def record(practice: GoodPractice, base_url: str) -> dict:
         "evidence_of_success": practice.evidence_of_success,
         "difficulties": practice.difficulties,
         "potential_for_transfer": practice.potential_for_transfer,
-        "themes": [theme.name for theme in practice.themes.all()],
+        "themes": [theme.name for theme in sorted_by_name(practice.themes.all())],
         "instrument_type": practice.instrument_type,
         "progress": practice.progress,
         "start_year": practice.start_year,

@@ -1,9 +1,11 @@
 """The public list of good practices (search, filters, sort, pages) and its open-data exports."""
 
-from django.http import StreamingHttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from interventures.public_pages import public_page
@@ -74,8 +76,17 @@ def practice_list(request):
     )
 
 
-def _download(request, chunks, content_type: str, extension: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(chunks, content_type=content_type)
+def _download(request, chunks, content_type: str, extension: str) -> HttpResponse:
+    language = exports.export_language(request.GET)
+    if language is None:
+        codes = ", ".join(code for code, _name in settings.LANGUAGES)
+        return HttpResponseBadRequest(
+            gettext("Unknown language. Use lang= with one of: %(codes)s.") % {"codes": codes},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = StreamingHttpResponse(
+        exports.in_language(chunks, language), content_type=content_type
+    )
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(extension)}"'
     response["Link"] = f'<{exports.LICENCE_URL}>; rel="license"'
     return response
