@@ -6,8 +6,11 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.cache import patch_cache_control
+
+from . import public_pages
 
 # Files and data, not pages: a calendar app or a script fetching them must not be redirected.
 DOWNLOAD_SUFFIXES = {".ics", ".csv", ".json", ".jsonld", ".ttl", ".atom", ".xml", ".pdf", ".txt"}
@@ -101,3 +104,38 @@ class PublicGZipMiddleware(GZipMiddleware):
         if "public" not in response.get("Cache-Control", ""):
             return response
         return super().process_response(request, response)
+
+
+class PublicPageCacheMiddleware:
+    """Answer a cookieless visitor's GET of a warm public page from the shared cache before the
+    rest of the stack runs (sessions, CSRF, authentication, ...): the stored answer was kept
+    with every header that stack added, so a hit goes out as the miss did. On the way out, keep
+    the finished answers that the page's `@public_page` found reusable.
+
+    The key and validators are the decorator's own (public_pages.page_state), computed here in
+    the page's language, which only the address decides for a visitor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.locale = LocaleMiddleware(get_response)
+
+    def __call__(self, request):
+        response = self._stored(request)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        public_pages.store_answer(request, response)
+        return response
+
+    def _stored(self, request):
+        if not settings.PUBLIC_PAGE_CACHE or not public_pages.is_cookieless_visitor(request):
+            return None
+        self.locale.process_request(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        versions = getattr(match.func, "public_page_versions", None)
+        if versions is None:
+            return None
+        return public_pages.stored_answer(request, versions, match.args, match.kwargs)

@@ -12,10 +12,15 @@ a shell) moves the versions; the few services that write with `QuerySet.update()
 For a visitor without a session (no session or messages cookie) the decorator computes, BEFORE
 rendering, an ETag and a Last-Modified from the versions, the address (host, path and query),
 the language and the release; answers a matching If-None-Match / If-Modified-Since with 304;
-serves a stored render from the shared cache when there is one (the versions are in its key, so
-a write makes the next visitor miss it); and sends `Cache-Control: public, ...`. Anyone else
-(signed in, or a visitor whose session may hold messages) gets the view as it always was, and
-PrivatePagesMiddleware marks the answer `private, no-store`.
+and sends `Cache-Control: public, ...`. PublicPageCacheMiddleware, near the top of the stack,
+stores the finished answer in the shared cache (the versions are in its key, so a write makes
+the next visitor miss it) and serves it, or its 304, to the next visitor before the rest of the
+stack runs. Anyone else (signed in, or a visitor whose session may hold messages) gets the view
+as it always was, and PrivatePagesMiddleware marks the answer `private, no-store`.
+
+The versions themselves are kept in the shared cache too, so that a warm page costs no database
+query: the database row stays the truth, a bump writes it and then the cache, a miss reads the
+database and fills the cache.
 """
 
 import functools
@@ -29,10 +34,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -43,6 +49,12 @@ from .models import ContentVersion
 logger = logging.getLogger(__name__)
 
 Versions = Callable[..., Iterable[str]]
+
+# A version kept in the cache is rewritten by every bump; the expiry only bounds how long one
+# could stay wrong if a bump's cache write failed or two bumps of one key crossed.
+VERSION_CACHE_SECONDS = 300
+# A streamed answer (the exports) is kept only up to this size; a larger one streams uncached.
+STREAM_CACHE_BYTES = 4 * 1024 * 1024
 
 # --- versions ---------------------------------------------------------------------------------
 
@@ -55,12 +67,23 @@ def bump(*keys: str) -> None:
 
 def _write(keys: list[str]) -> None:
     now = timezone.now()
+    rows = [ContentVersion(key=key, token=uuid.uuid4().hex, changed_at=now) for key in keys]
     ContentVersion.objects.bulk_create(
-        [ContentVersion(key=key, token=uuid.uuid4().hex, changed_at=now) for key in keys],
+        rows,
         update_conflicts=True,
         unique_fields=["key"],
         update_fields=["token", "changed_at"],
     )
+    shared = _versions_cache()
+    if shared is None:
+        return
+    try:
+        shared.set_many(
+            {_version_key(row.key): (row.token, now) for row in rows}, VERSION_CACHE_SECONDS
+        )
+    except Exception:
+        # Every server would keep the old version until it expires: say so loudly.
+        logger.exception("The cache did not take the new versions of %s", keys)
 
 
 def track(model, keys: Callable[[object], Iterable[str]]) -> None:
@@ -86,14 +109,47 @@ def track(model, keys: Callable[[object], Iterable[str]]) -> None:
         )
 
 
+def _versions_cache():
+    """The shared cache that keeps versions, or None when reading it would itself be a database
+    query (the database cache): then the versions are read from their table."""
+    shared = caches["default"]
+    return None if isinstance(shared, DatabaseCache) else shared
+
+
+def _version_key(key: str) -> str:
+    return f"!content_version:{key}"
+
+
 def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
-    """(key, token, changed_at) for each key, in one query; a key never bumped has version ""."""
+    """(key, token, changed_at) for each key, from the shared cache, else in one query (which
+    fills the cache); a key never bumped has version ""."""
     keys = sorted(set(keys))
-    rows = {row.key: row for row in ContentVersion.objects.filter(key__in=keys)}
-    return [
-        (key, rows[key].token, rows[key].changed_at) if key in rows else (key, "", None)
-        for key in keys
-    ]
+    found: dict[str, tuple[str, datetime | None]] = {}
+    shared = _versions_cache()
+    if shared is not None and keys:
+        try:
+            cached = shared.get_many([_version_key(key) for key in keys])
+        except Exception:
+            logger.exception("The cache did not answer for the versions of %s", keys)
+            cached = {}
+        found = {key: cached[_version_key(key)] for key in keys if _version_key(key) in cached}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        rows = {row.key: row for row in ContentVersion.objects.filter(key__in=missing)}
+        read = {
+            key: (rows[key].token, rows[key].changed_at) if key in rows else ("", None)
+            for key in missing
+        }
+        if shared is not None:
+            try:
+                for key, version in read.items():
+                    # `add`, not `set`: a bump that wrote the cache meanwhile is newer than
+                    # what this request read.
+                    shared.add(_version_key(key), version, VERSION_CACHE_SECONDS)
+            except Exception:
+                logger.exception("The cache did not keep the versions of %s", missing)
+        found.update(read)
+    return [(key, *found[key]) for key in keys]
 
 
 # --- the release ------------------------------------------------------------------------------
@@ -151,22 +207,60 @@ def public_page(versions: Versions) -> Callable:
         def wrapper(request, *args, **kwargs):
             if not is_cookieless_visitor(request):
                 return view(request, *args, **kwargs)
-            state = _State(request, current(versions(request, *args, **kwargs)))
-            not_modified = get_conditional_response(
+            state = page_state(request, versions, args, kwargs)
+            response = get_conditional_response(
                 request, etag=state.etag, last_modified=state.last_modified
             )
-            response = not_modified if not_modified is not None else state.stored()
             if response is None:
                 response = view(request, *args, **kwargs)
                 if not state.reusable(request, response):
                     return response
-                state.store(response)
+                # PublicPageCacheMiddleware stores it once every middleware has finished it.
+                request.public_page_to_store = state
             _forget_session_access(request)
             return state.public(response)
 
+        # What the early path (PublicPageCacheMiddleware) asks a resolved view.
+        wrapper.public_page_versions = versions
         return wrapper
 
     return decorator
+
+
+def page_state(request, versions: Versions, args=(), kwargs=None) -> "_State":
+    """The validators and cache key of this request, computed once whichever path asks first."""
+    state = getattr(request, "public_page_state", None)
+    if state is None:
+        state = _State(request, current(versions(request, *args, **(kwargs or {}))))
+        request.public_page_state = state
+    return state
+
+
+def stored_answer(request, versions: Versions, args, kwargs) -> HttpResponse | None:
+    """The stored page for a cookieless visitor, or its 304, or None (render it)."""
+    state = page_state(request, versions, args, kwargs)
+    response = state.stored()
+    if response is None:
+        return None
+    return state.not_modified(request, response) or response
+
+
+def store_answer(request, response) -> None:
+    """Keep the finished answer of a page the decorator found reusable, headers and all, unless
+    a middleware made it personal (a cookie, a private Cache-Control)."""
+    state = getattr(request, "public_page_to_store", None)
+    if (
+        state is None
+        or response.status_code != 200
+        or response.cookies
+        or "public" not in response.get("Cache-Control", "")
+    ):
+        return
+    state.store(response)
+
+
+# The body of a 304 is empty; so are the headers that describe one.
+_BODY_HEADERS = {"content-type", "content-length", "content-disposition"}
 
 
 class _State:
@@ -210,6 +304,19 @@ class _State:
         headers, content = entry
         return HttpResponse(content, headers=headers)
 
+    def not_modified(self, request, response) -> HttpResponse | None:
+        """The 304 for a matching validator, with the stored page's headers but its body's."""
+        if get_conditional_response(request, etag=self.etag, last_modified=self.last_modified):
+            headers = {
+                name: value
+                for name, value in response.headers.items()
+                if name.lower() not in _BODY_HEADERS
+            }
+            # As CommonMiddleware measures the full stack's 304.
+            headers["Content-Length"] = "0"
+            return HttpResponseNotModified(headers=headers)
+        return None
+
     @staticmethod
     def reusable(request, response) -> bool:
         """A full page that sets no cookie, holds no CSRF token and says nothing of its own
@@ -222,15 +329,36 @@ class _State:
         )
 
     def store(self, response) -> None:
-        if not settings.PUBLIC_PAGE_CACHE or response.streaming:
+        if not settings.PUBLIC_PAGE_CACHE:
             return
-        # The view's own headers (type, attachment name, licence link); the middleware adds the
-        # rest (security headers, CSP, language) to every answer, stored or not.
+        # Every header the stack added (security headers, CSP, language, validators): a stored
+        # answer goes out as the full stack would have sent it.
         headers = dict(response.headers)
-        try:
-            cache.set(
-                self.cache_key, (headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
+        if response.streaming:
+            response.streaming_content = self._store_when_streamed(
+                headers, response.streaming_content
             )
+            return
+        self._set(headers, response.content)
+
+    def _store_when_streamed(self, headers, chunks):
+        """Stream the chunks and keep them, stored once the stream has ended, unless it grew
+        past STREAM_CACHE_BYTES."""
+        kept, size = [], 0
+        for chunk in chunks:
+            if kept is not None:
+                size += len(chunk)
+                if size <= STREAM_CACHE_BYTES:
+                    kept.append(chunk)
+                else:
+                    kept = None
+            yield chunk
+        if kept is not None:
+            self._set(headers, b"".join(kept))
+
+    def _set(self, headers, content) -> None:
+        try:
+            cache.set(self.cache_key, (headers, content), settings.PUBLIC_PAGE_CACHE_SECONDS)
         except Exception:
             logger.exception("The page cache did not store %s", self.cache_key)
 

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the others, so that it compresses what they have finished.
     "interventures.middleware.PublicGZipMiddleware",
+    # Inside the compression, so that a stored page is compressed for whoever accepts it.
+    "interventures.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

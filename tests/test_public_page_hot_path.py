@@ -1,0 +1,158 @@
+"""A warm public page costs what a bare view does: the content versions come from the shared
+cache, and a cookieless visitor's page (or its 304) is answered before the middleware stack,
+with the headers the full stack gave it; a write still reaches the next visitor, and nobody
+signed in ever takes that path."""
+
+import uuid
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from interventures.models import ContentVersion
+from interventures.public_pages import bump, current
+from tests.harness import factories
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    """A cache that is not the database (Redis in production), of this test alone, with the page
+    cache on."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"hot-path-{uuid.uuid4().hex}",
+        },
+    }
+    settings.PUBLIC_PAGE_CACHE = True
+
+
+@pytest.fixture
+def visitor(login):
+    return login(None)
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def practice(region_a):
+    return factories.make_practice(region_a, title="Export vouchers")
+
+
+def body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+WARM_PAGES = ["practices:practice_list", "practices:export_csv", "events:event_list", "home"]
+
+
+@pytest.mark.parametrize("name", WARM_PAGES)
+def test_a_warm_page_is_answered_without_a_database_query(
+    name, visitor, practice, django_assert_num_queries
+):
+    url = reverse(name)
+    first = visitor.get(url)
+    first_body = body(first)
+
+    with django_assert_num_queries(0):
+        second = visitor.get(url)
+
+    assert second.status_code == 200
+    assert body(second) == first_body
+
+
+@pytest.mark.parametrize("name", WARM_PAGES)
+def test_a_warm_page_carries_the_headers_of_the_full_stack(name, visitor, practice):
+    url = reverse(name)
+    miss = visitor.get(url)
+    body(miss)
+
+    hit = visitor.get(url)
+
+    assert dict(hit.headers) == dict(miss.headers)
+    assert {"Content-Security-Policy", "X-Frame-Options", "Content-Language"} <= set(hit.headers)
+
+
+def test_a_matching_etag_is_answered_304_early_with_the_full_stacks_headers(
+    visitor, practice, settings, django_assert_num_queries
+):
+    url = reverse("practices:practice_list")
+    etag = visitor.get(url)["ETag"]
+
+    with django_assert_num_queries(0):
+        early = visitor.get(url, headers={"if-none-match": etag})
+    settings.PUBLIC_PAGE_CACHE = False
+    full_stack = visitor.get(url, headers={"if-none-match": etag})
+
+    assert early.status_code == full_stack.status_code == 304
+    assert early.content == b""
+    assert dict(early.headers) == dict(full_stack.headers)
+
+
+def test_a_write_gives_the_next_visitor_the_new_page(visitor, practice, commits):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    with commits():
+        practice.title = "Export vouchers for SMEs"
+        practice.save()
+
+    assert "Export vouchers for SMEs" in visitor.get(url).content.decode()
+
+
+def test_a_bump_writes_the_database_then_the_cache(commits, db):
+    with commits():
+        bump("practices")
+
+    ((_key, token, changed_at),) = current(["practices"])
+    row = ContentVersion.objects.get(key="practices")
+    assert (token, changed_at) == (row.token, row.changed_at)
+    assert cache.get("!content_version:practices") == (row.token, row.changed_at)
+
+
+def test_a_version_missing_from_the_cache_is_read_from_the_database_once(
+    db, django_assert_num_queries
+):
+    ContentVersion.objects.create(key="events", token="abc", changed_at="2026-01-01T10:00Z")
+
+    with django_assert_num_queries(1):
+        first = current(["events", "never-bumped"])
+    with django_assert_num_queries(0):
+        again = current(["events", "never-bumped"])
+
+    assert first == again
+    assert [(key, token) for key, token, _at in again] == [("events", "abc"), ("never-bumped", "")]
+
+
+def test_a_signed_in_person_never_takes_the_early_path(visitor, login, owner, practice):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    with mock.patch(
+        "interventures.public_pages.stored_answer", side_effect=AssertionError("early path")
+    ):
+        response = login(owner).get(url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_visitor_with_a_message_to_read_never_takes_the_early_path(visitor, practice):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+    visitor.cookies["messages"] = "pending"
+
+    with mock.patch(
+        "interventures.public_pages.stored_answer", side_effect=AssertionError("early path")
+    ):
+        response = visitor.get(url)
+
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"]
