@@ -13,10 +13,11 @@ For a visitor without a session (no session or messages cookie) the decorator co
 rendering, an ETag and a Last-Modified from the versions, the address (host, path and query),
 the language and the release; answers a matching If-None-Match / If-Modified-Since with 304;
 and sends `Cache-Control: public, ...`. PublicPageCacheMiddleware, near the top of the stack,
-stores the finished answer in the shared cache (the versions are in its key, so a write makes
-the next visitor miss it) and serves it, or its 304, to the next visitor before the rest of the
-stack runs. Anyone else (signed in, or a visitor whose session may hold messages) gets the view
-as it always was, and PrivatePagesMiddleware marks the answer `private, no-store`.
+stores the finished answer in the shared cache under its address, with its ETag (a write
+changes the ETag, so the next visitor misses it) and serves it, or its 304, to the next visitor
+before the rest of the stack runs. Anyone else (signed in, or a visitor whose session may hold
+messages) gets the view as it always was, and PrivatePagesMiddleware marks the answer
+`private, no-store`.
 
 The versions themselves are kept in the shared cache too, so that a warm page costs no database
 query: the database row stays the truth, a bump writes it and then the cache, a miss reads the
@@ -123,16 +124,26 @@ def _version_key(key: str) -> str:
 def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
     """(key, token, changed_at) for each key, from the shared cache, else in one query (which
     fills the cache); a key never bumped has version ""."""
+    return _read(keys)[0]
+
+
+def _read(keys: Iterable[str], also: str | None = None):
+    """The versions of `keys` and the cache's entry `also`, in one round trip to the cache."""
     keys = sorted(set(keys))
     found: dict[str, tuple[str, datetime | None]] = {}
+    entry = None
     shared = _versions_cache()
-    if shared is not None and keys:
+    if shared is not None:
+        wanted = [_version_key(key) for key in keys] + ([also] if also else [])
         try:
-            cached = shared.get_many([_version_key(key) for key in keys])
+            cached = shared.get_many(wanted) if wanted else {}
         except Exception:
-            logger.exception("The cache did not answer for the versions of %s", keys)
+            logger.exception("The cache did not answer for %s", wanted)
             cached = {}
         found = {key: cached[_version_key(key)] for key in keys if _version_key(key) in cached}
+        entry = cached.get(also)
+    elif also:
+        entry = _cache_get(also)
     missing = [key for key in keys if key not in found]
     if missing:
         rows = {row.key: row for row in ContentVersion.objects.filter(key__in=missing)}
@@ -149,7 +160,16 @@ def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
             except Exception:
                 logger.exception("The cache did not keep the versions of %s", missing)
         found.update(read)
-    return [(key, *found[key]) for key in keys]
+    return [(key, *found[key]) for key in keys], entry
+
+
+def _cache_get(key: str):
+    try:
+        return cache.get(key)
+    except Exception:
+        # A page cache that is down slows pages; it must not break them.
+        logger.exception("The page cache did not answer for %s", key)
+        return None
 
 
 # --- the release ------------------------------------------------------------------------------
@@ -228,10 +248,11 @@ def public_page(versions: Versions) -> Callable:
 
 
 def page_state(request, versions: Versions, args=(), kwargs=None) -> "_State":
-    """The validators and cache key of this request, computed once whichever path asks first."""
+    """The validators, the cache key and the stored entry of this request, read once whichever
+    path asks first."""
     state = getattr(request, "public_page_state", None)
     if state is None:
-        state = _State(request, current(versions(request, *args, **(kwargs or {}))))
+        state = _State(request, versions(request, *args, **(kwargs or {})))
         request.public_page_state = state
     return state
 
@@ -254,6 +275,8 @@ def store_answer(request, response) -> None:
         or response.status_code != 200
         or response.cookies
         or "public" not in response.get("Cache-Control", "")
+        # A nonce is of one answer: kept, it would be the same for every visitor.
+        or "'nonce-" in response.get("Content-Security-Policy", "")
     ):
         return
     state.store(response)
@@ -266,42 +289,38 @@ _BODY_HEADERS = {"content-type", "content-length", "content-disposition"}
 class _State:
     """The validators and the cache key of one request, computed before any rendering."""
 
-    def __init__(self, request, rows):
+    def __init__(self, request, keys: Iterable[str]):
         now = timezone.now().timestamp()
         # Pages also change with the clock (an event starts, a deadline comes closer): a new
         # period gives them new validators, so nothing is reused for longer than one period.
         period = settings.PUBLIC_PAGE_CACHE_SECONDS
         bucket = int(now // period) if period else 0
-        material = "\n".join(
+        address = "\n".join(
             [
                 release(),
                 get_language() or "",
                 # Scheme and host too: feeds and the sitemap write absolute addresses.
                 request.build_absolute_uri(),
                 str(bucket),
-                *(f"{key}={token}" for key, token, _at in rows),
             ]
         )
-        digest = hashlib.sha256(material.encode()).hexdigest()
-        self.etag = f'"{digest[:32]}"'
+        # One entry per address, which the next render replaces: read with the versions in
+        # one round trip, it is used only if it was stored under the current ETag.
         # "!" sorts before letters: the database cache, when full, deletes the keys that sort
         # first, so it drops pages (rebuilt at the next visit) before rate-limit counters.
-        self.cache_key = f"!public_page:{digest}"
+        self.cache_key = f"!public_page:{hashlib.sha256(address.encode()).hexdigest()}"
+        rows, self._entry = _read(keys, self.cache_key if settings.PUBLIC_PAGE_CACHE else None)
+        material = "\n".join([address, *(f"{key}={token}" for key, token, _at in rows)])
+        self.etag = f'"{hashlib.sha256(material.encode()).hexdigest()[:32]}"'
         changes = [at.timestamp() for _key, _token, at in rows if at is not None]
         self.last_modified = int(max([*changes, bucket * period]))
 
     def stored(self) -> HttpResponse | None:
-        if not settings.PUBLIC_PAGE_CACHE:
+        if not settings.PUBLIC_PAGE_CACHE or self._entry is None:
             return None
-        try:
-            entry = cache.get(self.cache_key)
-        except Exception:
-            # A page cache that is down slows pages; it must not break them.
-            logger.exception("The page cache did not answer for %s", self.cache_key)
+        etag, headers, content = self._entry
+        if etag != self.etag:
             return None
-        if entry is None:
-            return None
-        headers, content = entry
         return HttpResponse(content, headers=headers)
 
     def not_modified(self, request, response) -> HttpResponse | None:
@@ -358,7 +377,9 @@ class _State:
 
     def _set(self, headers, content) -> None:
         try:
-            cache.set(self.cache_key, (headers, content), settings.PUBLIC_PAGE_CACHE_SECONDS)
+            cache.set(
+                self.cache_key, (self.etag, headers, content), settings.PUBLIC_PAGE_CACHE_SECONDS
+            )
         except Exception:
             logger.exception("The page cache did not store %s", self.cache_key)
 
