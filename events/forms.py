@@ -9,6 +9,7 @@ from django.utils import timezone as django_timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from interventures.collation import translated_columns
 from interventures.forms import SingleLineTextMixin
 from interventures.richtext import RichTextWidget, sanitize
 from interventures.validators import within_supported_years
@@ -126,7 +127,7 @@ class EventForm(SingleLineTextMixin, forms.ModelForm):
         self.fields["practices"].queryset = (
             GoodPractice.objects.published()
             .select_related("region")
-            .only("pk", "title", "status", "region__name")
+            .only("pk", "title", "status", *translated_columns("region__name"))
             .order_by("region__name", "title")
         )
         # Sorted by region and labelled with it, so that each region's practices stand together.

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from interventures.collation import translated_columns
 from partners.access import roles_of
 from practices.models import GoodPractice
 
@@ -51,7 +52,7 @@ def event_detail(user, slug: str) -> Event:
     practices = (
         GoodPractice.objects.published()
         .select_related("region")
-        .only("slug", "title", "language", "region__name", "region__slug")
+        .only("slug", "title", "language", *translated_columns("region__name"), "region__slug")
         .order_by("title")
     )
     return get_object_or_404(

@@ -90,3 +90,10 @@ def translated(path: str, language: str | None = None) -> Coalesce:
         F(path),
         output_field=CharField(),
     )
+
+
+def translated_columns(path: str) -> list[str]:
+    """For `only()` through a relation (`"region__name"`): the name's column in each language,
+    which `name` reads (the active one, else English); without them each row would read its
+    related row's names again, a query each."""
+    return [path, *(f"{path}_{code}" for code, _name in settings.LANGUAGES)]

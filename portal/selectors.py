@@ -15,6 +15,7 @@ from events import selectors as event_selectors
 from events.models import Event
 from interventures.activity import selectors as activity_selectors
 from interventures.activity.models import ActivityEntry
+from interventures.collation import sorted_by_name
 from interventures.comments import selectors as comment_selectors
 from interventures.comments.selectors import WaitingThread, waiting_threads
 from interventures.dates import portal_today
@@ -309,7 +310,7 @@ def region_statuses() -> list[RegionStatus]:
             practices_waiting=practices.get(region.pk, {}).get("waiting", 0),
             next_event=events.get(region.pk),
         )
-        for region in Region.objects.order_by("name")
+        for region in sorted_by_name(Region.objects.all())
     ]
 
 

@@ -22,7 +22,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 
 from interventures.activity.models import ActivityEntry
-from interventures.collation import collation_key, sorted_by_name, translated
+from interventures.collation import collation_key, sorted_by_name, translated, translated_columns
 from partners.access import roles_of
 from partners.models import Membership, Region
 
@@ -408,7 +408,9 @@ def practices_to_finish(user) -> QuerySet[GoodPractice]:
             region_id__in=roles_of(user).member_region_ids, status__in=access.EDITABLE
         )
         .select_related("region")
-        .only("title", "slug", "language", "status", "updated_at", "region__name")
+        .only(
+            "title", "slug", "language", "status", "updated_at", *translated_columns("region__name")
+        )
         .order_by("-updated_at")
     )
 
@@ -431,7 +433,9 @@ def submitted_practices() -> QuerySet[GoodPractice]:
     return (
         GoodPractice.objects.filter(status=PracticeStatus.SUBMITTED)
         .select_related("region")
-        .only("title", "slug", "language", "status", "updated_at", "region__name")
+        .only(
+            "title", "slug", "language", "status", "updated_at", *translated_columns("region__name")
+        )
         .annotate(
             submitted_at=Coalesce(Subquery(submitted.values("created_at")[:1]), F("updated_at"))
         )
@@ -461,7 +465,7 @@ def interests_sent_by(user) -> QuerySet[Interest]:
             "practice__title",
             "practice__slug",
             "practice__language",
-            "practice__region__name",
+            *translated_columns("practice__region__name"),
         )
         .order_by("-created_at")
     )

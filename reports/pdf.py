@@ -54,6 +54,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from interventures.activity.selectors import entries_for
+from interventures.collation import sorted_by_name
 
 from . import compendium_parts
 
@@ -357,7 +358,7 @@ def _printed(report) -> PrintedReport:
     return PrintedReport(
         report=report,
         anchor=anchor,
-        organisations=list(region.organisations.order_by("name")),
+        organisations=sorted_by_name(region.organisations.all()),
         sections=printed_sections,
         indicators=list(report.indicators.order_by("position", "pk")),
         indicators_section=PrintedSection(

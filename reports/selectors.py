@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from interventures.activity.models import ActivityEntry
+from interventures.collation import sorted_by_name
 from interventures.dates import portal_today
 from partners.access import roles_of
 from partners.models import Membership, Region, User
@@ -700,7 +701,7 @@ def compare_section(user, key: str) -> SectionComparison:
     }
     is_swot = key == SectionKey.SWOT
     columns = []
-    for region in Region.objects.order_by("name"):
+    for region in sorted_by_name(Region.objects.all()):
         report = newest.get(region.pk)
         section = quadrants = None
         if report is not None:
@@ -789,7 +790,7 @@ def compare_indicators(user) -> IndicatorComparison:
     reports, codes and indicators: the user's roles, the reports, the regions, the codes and
     the indicators."""
     newest = _newest_visible_by_region(user)
-    regions = list(Region.objects.order_by("name"))
+    regions = sorted_by_name(Region.objects.all())
     codes = list(IndicatorCode.objects.all())
     by_code: dict[int, list[RegionValue]] = {code.pk: [] for code in codes}
     uncoded: dict[int, list[Indicator]] = {}
