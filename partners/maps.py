@@ -12,6 +12,8 @@ than a pixel.
 import math
 from dataclasses import dataclass, field
 
+from interventures.collation import sorted_by_name
+
 RADIUS = 6_371_007.0
 """The sphere of equal area to the GRS80 ellipsoid, in metres."""
 CENTRE_LAT, CENTRE_LON = 52.0, 10.0
@@ -123,7 +125,7 @@ class RegionMap:
 
 def region_map(regions, url, current: str | None = None) -> RegionMap:
     """The regions with coordinates as places on the map, each a link to `url(region)`; the
-    one whose slug is `current` is marked."""
+    one whose slug is `current` is marked; the text list follows the reader's alphabet."""
     places = [
         Place(
             region,
@@ -131,7 +133,7 @@ def region_map(regions, url, current: str | None = None) -> RegionMap:
             *to_map(float(region.longitude), float(region.latitude)),
             current=region.slug == current,
         )
-        for region in regions
+        for region in sorted_by_name(regions)
         if region.longitude is not None and region.latitude is not None
     ]
     return RegionMap(places=places)

@@ -4,6 +4,7 @@ fallback, and every list of them is sorted the reader's way (the same on both da
 import csv
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -170,3 +171,10 @@ def test_the_filter_offers_regions_and_themes_in_the_readers_order(login, db):
     html = page(login(None), "hu", "/hu" + reverse("practices:practice_list").removeprefix("/en"))
     assert html.index("Pécs") < html.index("Podkarpackie")
     assert html.index("Ugrás") < html.index("Ügyfelek")
+
+
+def test_the_maps_list_of_regions_puts_pecs_before_podkarpackie(login, db):
+    for slug, name in [("podkarpackie", "Podkarpackie"), ("pecs", "Pécs")]:
+        factories.make_region(slug=slug, name=name, latitude=Decimal(50), longitude=Decimal(20))
+    html = page(login(None), "pl", "/pl" + reverse("practices:practice_list").removeprefix("/en"))
+    assert html.index(">Pécs<") < html.index(">Podkarpackie<")
