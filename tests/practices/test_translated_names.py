@@ -178,3 +178,19 @@ def test_the_maps_list_of_regions_puts_pecs_before_podkarpackie(login, db):
         factories.make_region(slug=slug, name=name, latitude=Decimal(50), longitude=Decimal(20))
     html = page(login(None), "pl", "/pl" + reverse("practices:practice_list").removeprefix("/en"))
     assert html.index(">Pécs<") < html.index(">Podkarpackie<")
+
+
+def test_the_admin_edits_a_theme_in_each_language_and_an_empty_one_stays_empty(login, superuser):
+    theme = Theme.objects.create(name="Clusters", slug="clusters")
+    client = login(superuser)
+    url = reverse("admin:practices_theme_change", args=[theme.pk])
+    assert 'name="name_lt"' in client.get(url).content.decode()
+
+    data = {"name_en": "Clusters", "name_pl": "Klastry", "slug": "clusters"}
+    data |= {f"name_{code}": "" for code in ("it", "hu", "es", "lt")}
+    assert client.post(url, data).status_code == 302
+
+    theme.refresh_from_db()
+    assert (theme.name_pl, theme.name_it) == ("Klastry", None)
+    with translation.override("it"):
+        assert theme.name == "Clusters"
