@@ -10,10 +10,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Country, Region
+from interventures.collation import sort_model_choices, sorted_by_name
+from partners.models import Country, PartnerOrganisation, Region
 
 from . import search
-from .models import GoodPractice, InstrumentType, Progress, Theme, Transfer
+from .models import GoodPractice, InstrumentType, Progress, Theme, Transfer, TransferStage
 
 
 class Sort:
@@ -33,6 +34,7 @@ class Sort:
 
 
 SELECTED = mark_safe(" selected")
+REGION_FILTERS = ("region", "transferable_to", "adopted_by")
 
 
 def _attributes(attrs: dict) -> SafeString:
@@ -105,12 +107,33 @@ class PracticeFilter(django_filters.FilterSet):
             "max_length": _("Use at most %(limit_value)d characters."),
         },
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
+    # The three region filters share one list of regions, read once (see __init__).
+    region = django_filters.ChoiceFilter(
+        label=_("Region of origin"),
         widget=FilterSelect,
-        queryset=Region.objects.all(),
-        to_field_name="slug",
+        field_name="region__slug",
         empty_label=_("All regions"),
+    )
+    transferable_to = django_filters.ChoiceFilter(
+        label=_("Not yet adopted by"),
+        help_text=_(
+            "Practices of the other regions for which this region has recorded no transfer yet."
+        ),
+        widget=FilterSelect,
+        method="filter_transferable_to",
+        empty_label=_("Any region"),
+    )
+    adopted_by = django_filters.ChoiceFilter(
+        label=_("Adopted by"),
+        widget=FilterSelect,
+        method="filter_adopted_by",
+        empty_label=_("Any region"),
+    )
+    organisation = django_filters.ChoiceFilter(
+        label=_("Owner organisation"),
+        widget=FilterSelect,
+        field_name="owner",
+        empty_label=_("All organisations"),
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
@@ -167,6 +190,9 @@ class PracticeFilter(django_filters.FilterSet):
         fields = [
             "q",
             "region",
+            "transferable_to",
+            "adopted_by",
+            "organisation",
             "country",
             "theme",
             "instrument",
@@ -183,7 +209,17 @@ class PracticeFilter(django_filters.FilterSet):
         self.truncated = False
         self.match_count: int | None = None  # known once a limited list has counted
         super().__init__(*args, **kwargs)
+        regions = [(region.slug, region.name) for region in sorted_by_name(Region.objects.all())]
+        for name in REGION_FILTERS:
+            self.filters[name].extra["choices"] = regions
+        self.filters["organisation"].extra["choices"] = [
+            (str(organisation.pk), organisation.name)
+            for organisation in sorted_by_name(PartnerOrganisation.objects.all())
+        ]
         self.form.fields["sort"].required = False
+        for field in self.form.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                sort_model_choices(field)
 
     # Filters ------------------------------------------------------------------------------
 
@@ -196,6 +232,18 @@ class PracticeFilter(django_filters.FilterSet):
     def filter_transferred(self, queryset, name, value):
         has_transfer = Exists(Transfer.objects.filter(practice=OuterRef("pk")))
         return queryset.filter(has_transfer if value == "yes" else ~has_transfer)
+
+    def filter_transferable_to(self, queryset, name, slug):
+        """Practices of the other regions that the region has not recorded a transfer for, at
+        any stage (the practices it could still learn from)."""
+        recorded = Transfer.objects.filter(practice=OuterRef("pk"), region__slug=slug)
+        return queryset.exclude(region__slug=slug).filter(~Exists(recorded))
+
+    def filter_adopted_by(self, queryset, name, slug):
+        adopted = Transfer.objects.filter(
+            practice=OuterRef("pk"), region__slug=slug, stage=TransferStage.ADOPTED
+        )
+        return queryset.filter(Exists(adopted))
 
     def filter_active_in(self, queryset, name, year):
         """Started in or before the year, and not ended before it."""
@@ -234,6 +282,20 @@ class PracticeFilter(django_filters.FilterSet):
     @property
     def is_filtered(self) -> bool:
         return any(self.data.get(name) for name in self.form.fields if name not in ("sort", "page"))
+
+    @property
+    def active_filter_count(self) -> int:
+        """The filters chosen besides the search words and the sort (each theme counts)."""
+        chosen = (
+            self.data.getlist
+            if hasattr(self.data, "getlist")
+            else lambda name: [self.data.get(name)]
+        )
+        return sum(
+            len([value for value in chosen(name) if value])
+            for name in self.form.fields
+            if name not in ("q", "sort")
+        )
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

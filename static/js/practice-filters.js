@@ -1,11 +1,15 @@
-/* The good-practice list follows its filters as they change: the results, their count, the
-   download links and the address (so the page can still be shared) are updated in place, and
-   focus stays where it is. Without this file the "Show practices" button does the same. */
+/* The good-practice list follows its filters as they change: the results with their download
+   links, their count (announced by its live region), the number of active filters and the
+   address (so the page can still be shared) are updated in place, and focus stays where it is.
+   When the reader has scrolled past the count, the page comes back to it, so the count and
+   the top of the new list are in view. Without this file the "Show practices" button does
+   the same. */
 (function () {
   "use strict";
   var form = document.querySelector("form.practice-filters");
   var results = document.getElementById("practice-results");
   var count = document.getElementById("practice-count");
+  var summary = document.getElementById("practice-filter-summary");
   if (!form || !results || !count || !window.fetch || !window.DOMParser) return;
   var pending = null;
   var typing = null;
@@ -27,11 +31,10 @@
     if (!newResults || !newCount || page.getElementById("error-summary")) return;
     results.innerHTML = newResults.innerHTML;
     count.innerHTML = newCount.innerHTML;
-    document.querySelectorAll("a[data-export]").forEach(function (link) {
-      var fresh = page.querySelector('a[data-export="' + link.dataset.export + '"]');
-      if (fresh) link.href = fresh.getAttribute("href");
-    });
+    var newSummary = page.getElementById("practice-filter-summary");
+    if (summary && newSummary) summary.textContent = newSummary.textContent;
     history.replaceState(null, "", url);
+    if (count.getBoundingClientRect().top < 0) count.scrollIntoView({ block: "start" });
   }
 
   function update() {

@@ -24,7 +24,9 @@ def test_visitor_searches_filters_opens_a_practice_and_sends_an_interest(browser
     page = browser_page()
     page.goto("/practices/")
     page.get_by_label("Search", exact=True).fill("women")
-    page.get_by_label("Region", exact=True).select_option(label="Pécs (Hungary–Croatia border)")
+    page.get_by_label("Region of origin", exact=True).select_option(
+        label="Pécs (Hungary–Croatia border)"
+    )
     page.get_by_role("button", name="Show practices").click()
     expect(page).to_have_url(re.compile(r"region=pecs"))
     page.get_by_role("link", name=WOMEN).first.click()
@@ -54,11 +56,13 @@ def test_with_javascript_the_results_follow_the_filters_without_leaving_the_page
     page = browser_page()
     page.goto("/practices/")
     page.evaluate("window.sameDocument = true")
-    page.get_by_label("Region", exact=True).select_option(label="Pécs (Hungary–Croatia border)")
+    page.get_by_label("Region of origin", exact=True).select_option(
+        label="Pécs (Hungary–Croatia border)"
+    )
     expect(page).to_have_url(re.compile(r"\?region=pecs&sort=relevance$"))
     expect(page.locator("#practice-count")).to_have_text("3 good practices")
     expect(page.locator("#practice-results")).to_contain_text(WOMEN)
-    csv = page.get_by_role("link", name="Download these results (CSV)")
+    csv = page.get_by_role("link", name="CSV", exact=True)
     expect(csv).to_have_attribute("href", re.compile(r"export\.csv\?region=pecs&"))
 
     search = page.get_by_label("Search", exact=True)

@@ -46,7 +46,7 @@ def test_a_region_on_the_practices_map_filters_the_list(browser_page, demo):
     page.locator(".map-place", has_text="Lombardy").click()
 
     expect(page).to_have_url(re.compile(r"/practices/\?region=lombardy$"))
-    expect(page.get_by_label("Region", exact=True)).to_have_value("lombardy")
+    expect(page.get_by_label("Region of origin", exact=True)).to_have_value("lombardy")
     expect(page.locator(".map-place.is-current")).to_have_text("Lombardy")
 
 
