@@ -133,14 +133,14 @@ def test_a_new_filter_is_part_of_the_cache_key(client, region_a, region_b, pract
 
 
 def test_the_list_with_the_new_filters_costs_the_same_queries_for_few_or_many_practices(
-    client, region_a, region_b
+    client, region_a, region_b, org_a
 ):
     def make_rows(count):
         for _ in range(count):
             practice = factories.make_practice(region_a)
             Transfer.objects.create(practice=practice, region=region_b, stage="adopted")
 
-    query = f"?adopted_by={region_b.slug}&transferable_to=third&organisation=1"
+    query = f"?adopted_by={region_b.slug}&transferable_to=third&organisation={org_a.pk}"
     factories.make_region(slug="third")
     assert_queries_do_not_grow(client, URL + query, make_rows)
 
