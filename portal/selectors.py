@@ -425,8 +425,9 @@ def _count(queryset) -> Subquery:
 
 def work_counts(user: User) -> WorkCounts:
     """One query: for coordinators what is submitted (reports, practices, action plans,
-    monitoring reports, the synthesis); for editors the reports, practices, plans and monitoring reports
-    returned to their regions and their own unsaved drafts. Viewers and stakeholders: none."""
+    monitoring reports, the synthesis); for editors the reports, practices, plans and monitoring
+    reports returned to their regions and their own unsaved drafts. Viewers and stakeholders:
+    none."""
     roles = roles_of(user)
     me = User.objects.filter(pk=user.pk)
     if roles.coordinator:
