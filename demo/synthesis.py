@@ -1,5 +1,5 @@
 """Loads the demo Interregional synthesis (`data/synthesis.json`: written from the partnership's
-public sources, /work/shared/reference's article and facts, no figures) as a draft by the
+public sources: the article about the project and its published facts, no figures) as a draft by the
 coordinator, citing the demo reports' sections through the same services coordinators use."""
 
 import json
