@@ -52,7 +52,7 @@ def test_the_pdf_download_is_on_screen_without_scrolling(
 
     download = page.get_by_role("button", name="Download PDF")
     assert in_viewport(page, download)
-    assert in_viewport(page, page.get_by_label("PDF in"))
+    assert in_viewport(page, page.get_by_role("combobox", name="Language"))
     assert in_viewport(page, page.get_by_role("link", name="History of changes"))
     page.screenshot(path=tmp_path / f"report-{name}.png")
 
@@ -63,7 +63,7 @@ def test_the_pdf_language_choice_leads_to_that_languages_pdf(
     page = browser_page(login(owner))
     page.goto(detail_url(report_in_review))
 
-    page.get_by_label("PDF in").select_option("it")
+    page.get_by_role("combobox", name="Language").select_option("it")
     page.get_by_role("button", name="Download PDF").click()
 
     expect(page).to_have_url(f"{page.url.split('?')[0]}?lang=it")
