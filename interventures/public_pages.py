@@ -21,7 +21,11 @@ messages) gets the view as it always was, and PrivatePagesMiddleware marks the a
 
 The versions themselves are kept in the shared cache too, so that a warm page costs no database
 query: the database row stays the truth, a bump writes it and then the cache, a miss reads the
-database and fills the cache.
+database and fills the cache. Each server process also holds the versions it read, and the pages
+it served, in its own memory (the "local" cache) for PUBLIC_PAGE_LOCAL_SECONDS, so that a warm
+page costs no round trip to the shared cache either: a write through this process reaches its
+next visitor at once, a write through another server within those seconds (far less than the
+minute a browser or proxy may keep the page anyway).
 """
 
 import functools
@@ -56,6 +60,8 @@ Versions = Callable[..., Iterable[str]]
 VERSION_CACHE_SECONDS = 300
 # A streamed answer (the exports) is kept only up to this size; a larger one streams uncached.
 STREAM_CACHE_BYTES = 4 * 1024 * 1024
+# A page is held in a process's memory as well only up to this size.
+LOCAL_PAGE_BYTES = 256 * 1024
 
 # --- versions ---------------------------------------------------------------------------------
 
@@ -75,6 +81,9 @@ def _write(keys: list[str]) -> None:
         unique_fields=["key"],
         update_fields=["token", "changed_at"],
     )
+    local = _local_cache()
+    if local is not None:
+        local.delete_many([_version_key(key) for key in keys])
     shared = _versions_cache()
     if shared is None:
         return
@@ -117,6 +126,11 @@ def _versions_cache():
     return None if isinstance(shared, DatabaseCache) else shared
 
 
+def _local_cache():
+    """This process's memory, or None when it holds nothing (PUBLIC_PAGE_LOCAL_SECONDS = 0)."""
+    return caches["local"] if settings.PUBLIC_PAGE_LOCAL_SECONDS else None
+
+
 def _version_key(key: str) -> str:
     return f"!content_version:{key}"
 
@@ -128,8 +142,28 @@ def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
 
 
 def _read(keys: Iterable[str], also: str | None = None):
-    """The versions of `keys` and the cache's entry `also`, in one round trip to the cache."""
+    """The versions of `keys` and the page cache's entry `also` (None if not held): from this
+    process's memory while it holds every version, else from the shared cache, which the memory
+    then holds for PUBLIC_PAGE_LOCAL_SECONDS."""
     keys = sorted(set(keys))
+    local = _local_cache()
+    if local is not None:
+        held = local.get_many([_version_key(key) for key in keys] + ([also] if also else []))
+        if all(_version_key(key) in held for key in keys):
+            return [(key, *held[_version_key(key)]) for key in keys], held.get(also)
+    rows, entry = _read_shared(keys, also)
+    if local is not None:
+        local.set_many(
+            {_version_key(key): (token, at) for key, token, at in rows},
+            settings.PUBLIC_PAGE_LOCAL_SECONDS,
+        )
+        if entry is not None:
+            _hold_page(also, entry)
+    return rows, entry
+
+
+def _read_shared(keys: list[str], also: str | None):
+    """The versions of `keys` and the cache's entry `also`, in one round trip to the cache."""
     found: dict[str, tuple[str, datetime | None]] = {}
     entry = None
     shared = _versions_cache()
@@ -161,6 +195,14 @@ def _read(keys: Iterable[str], also: str | None = None):
                 logger.exception("The cache did not keep the versions of %s", missing)
         found.update(read)
     return [(key, *found[key]) for key in keys], entry
+
+
+def _hold_page(key: str, entry) -> None:
+    """Keep a page in this process's memory too, unless it is large (an export): the memory of
+    every process is small, and a large body costs its transfer far more than the round trip."""
+    local = _local_cache()
+    if local is not None and len(entry[2]) <= LOCAL_PAGE_BYTES:
+        local.set(key, entry, settings.PUBLIC_PAGE_CACHE_SECONDS)
 
 
 def _cache_get(key: str):
@@ -316,11 +358,18 @@ class _State:
         self.last_modified = int(max([*changes, bucket * period]))
 
     def stored(self) -> HttpResponse | None:
-        if not settings.PUBLIC_PAGE_CACHE or self._entry is None:
+        if not settings.PUBLIC_PAGE_CACHE:
             return None
-        etag, headers, content = self._entry
-        if etag != self.etag:
-            return None
+        entry = self._entry
+        if entry is None or entry[0] != self.etag:
+            if _local_cache() is None:  # the entry came from the shared cache already
+                return None
+            # This process may hold no copy, or an old one, of a page another server stored.
+            entry = _cache_get(self.cache_key)
+            if entry is None or entry[0] != self.etag:
+                return None
+            _hold_page(self.cache_key, entry)
+        _etag, headers, content = entry
         return HttpResponse(content, headers=headers)
 
     def not_modified(self, request, response) -> HttpResponse | None:
@@ -376,10 +425,10 @@ class _State:
             self._set(headers, b"".join(kept))
 
     def _set(self, headers, content) -> None:
+        entry = (self.etag, headers, content)
+        _hold_page(self.cache_key, entry)
         try:
-            cache.set(
-                self.cache_key, (self.etag, headers, content), settings.PUBLIC_PAGE_CACHE_SECONDS
-            )
+            cache.set(self.cache_key, entry, settings.PUBLIC_PAGE_CACHE_SECONDS)
         except Exception:
             logger.exception("The page cache did not store %s", self.cache_key)
 

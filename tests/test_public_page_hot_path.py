@@ -3,11 +3,12 @@ cache, and a cookieless visitor's page (or its 304) is answered before the middl
 with the headers the full stack gave it; a write still reaches the next visitor, and nobody
 signed in ever takes that path."""
 
+import time
 import uuid
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.urls import reverse
 
 from interventures.models import ContentVersion
@@ -27,6 +28,15 @@ def shared_cache(settings):
         },
     }
     settings.PUBLIC_PAGE_CACHE = True
+
+
+@pytest.fixture
+def process_memory(settings):
+    """This process holds what it read for a second, as in production; empty at first."""
+    settings.PUBLIC_PAGE_LOCAL_SECONDS = 1
+    caches["local"].clear()
+    yield
+    caches["local"].clear()
 
 
 @pytest.fixture
@@ -129,6 +139,74 @@ def test_a_version_missing_from_the_cache_is_read_from_the_database_once(
 
     assert first == again
     assert [(key, token) for key, token, _at in again] == [("events", "abc"), ("never-bumped", "")]
+
+
+def test_a_process_holding_the_versions_answers_a_warm_page_without_the_shared_cache(
+    visitor, practice, process_memory, django_assert_num_queries
+):
+    url = reverse("practices:practice_list")
+    first = visitor.get(url)
+
+    shared = caches["default"]
+    with (
+        mock.patch.object(shared, "get_many", wraps=shared.get_many) as read_many,
+        mock.patch.object(shared, "get", wraps=shared.get) as read_one,
+        django_assert_num_queries(0),
+    ):
+        second = visitor.get(url)
+
+    assert second.content == first.content
+    assert not read_many.called
+    assert not read_one.called
+
+
+def test_a_write_through_this_process_reaches_its_next_visitor_at_once(
+    visitor, practice, process_memory, commits
+):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    with commits():
+        practice.title = "Export vouchers for SMEs"
+        practice.save()
+
+    assert "Export vouchers for SMEs" in visitor.get(url).content.decode()
+
+
+def test_a_write_through_another_server_reaches_this_process_within_a_second(
+    visitor, practice, process_memory, commits, settings
+):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    # The other server's process has a memory of its own: the write leaves this one's alone.
+    settings.PUBLIC_PAGE_LOCAL_SECONDS = 0
+    with commits():
+        practice.title = "Export vouchers for SMEs"
+        practice.save()
+    settings.PUBLIC_PAGE_LOCAL_SECONDS = 1
+
+    assert "Export vouchers for SMEs" not in visitor.get(url).content.decode()
+    a_second_later = time.time() + 1.01
+    with mock.patch("django.core.cache.backends.locmem.time.time", return_value=a_second_later):
+        assert "Export vouchers for SMEs" in visitor.get(url).content.decode()
+
+
+def test_a_large_answer_is_taken_from_the_shared_cache_not_held_in_each_process(
+    visitor, region_a, process_memory
+):
+    for number in range(30):
+        factories.make_practice(region_a, summary=f"Summary {number} " + "long words " * 1000)
+    url = reverse("practices:export_csv")
+    first = body(visitor.get(url))
+
+    shared = caches["default"]
+    with mock.patch.object(shared, "get", wraps=shared.get) as read_one:
+        second = body(visitor.get(url))
+
+    assert len(first) > 256 * 1024
+    assert second == first
+    assert read_one.called
 
 
 def test_a_signed_in_person_never_takes_the_early_path(visitor, login, owner, practice):

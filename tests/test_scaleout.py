@@ -103,20 +103,25 @@ def s3_storage(environment: dict, alias: str):
 # --- settings ---------------------------------------------------------------------------------
 
 
-def test_both_caches_are_in_redis_when_redis_url_is_set():
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_both_shared_caches_are_in_redis_when_redis_url_is_set():
     config = cache_config("redis://cache.internal:6379/1")
-    assert {alias["BACKEND"] for alias in config.values()} == {
+    assert {config[alias]["BACKEND"] for alias in ("default", "pdf")} == {
         "django.core.cache.backends.redis.RedisCache"
     }
     assert config["pdf"]["LOCATION"] == config["default"]["LOCATION"]
     assert config["pdf"]["KEY_PREFIX"] != config["default"].get("KEY_PREFIX", "")
+    assert config["local"]["BACKEND"] == LOCAL_MEMORY
 
 
-def test_both_caches_are_in_the_database_without_redis_url():
+def test_both_shared_caches_are_in_the_database_without_redis_url():
     config = cache_config("")
-    assert {alias["BACKEND"] for alias in config.values()} == {
+    assert {config[alias]["BACKEND"] for alias in ("default", "pdf")} == {
         "django.core.cache.backends.db.DatabaseCache"
     }
+    assert config["local"]["BACKEND"] == LOCAL_MEMORY
 
 
 def test_files_go_to_the_s3_bucket_when_s3_bucket_is_set():

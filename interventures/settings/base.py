@@ -131,6 +131,12 @@ def cache_config(redis_url: str) -> dict:
     Redis (Django's RedisCache) when REDIS_URL is set, else tables in the database (migration
     interventures/0001 creates them; a cache added here needs `createcachetable`)."""
     pdf_timeout = 30 * 24 * 3600
+    # Each process's own memory, in front of the shared cache (interventures.public_pages).
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "interventures-local",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
     if redis_url:
         # A Redis that stops answering fails a request after seconds, not the proxy's minute.
         options = {"socket_connect_timeout": 2, "socket_timeout": 5}
@@ -140,6 +146,7 @@ def cache_config(redis_url: str) -> dict:
             # Redis has no per-cache size limit: its `maxmemory` with `volatile-lru` (every key
             # here expires) drops the least recently read PDFs first (README, production).
             "pdf": {**redis, "KEY_PREFIX": "pdf", "TIMEOUT": pdf_timeout, "OPTIONS": options},
+            "local": local,
         }
     return {
         "default": {
@@ -153,6 +160,7 @@ def cache_config(redis_url: str) -> dict:
             "TIMEOUT": pdf_timeout,
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
+        "local": local,
     }
 
 
@@ -378,10 +386,13 @@ OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "opendata@intervent
 # may reuse them this many seconds, and serve them this much longer while they fetch a new copy;
 # the server keeps renders in the default cache (PUBLIC_PAGE_CACHE=false turns that off) for at
 # most PUBLIC_PAGE_CACHE_SECONDS, which also bounds how long a page changing with the clock (an
-# event that started) is reused. RELEASE names the deployment (e.g. the commit); without it, a
-# hash of the code and templates does.
+# event that started) is reused. Each server process trusts the versions it has read for
+# PUBLIC_PAGE_LOCAL_SECONDS before asking the shared cache again (0: always ask), so a write
+# through another server reaches this one's visitors within that time. RELEASE names the
+# deployment (e.g. the commit); without it, a hash of the code and templates does.
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
 PUBLIC_PAGE_STALE_SECONDS = env_int("PUBLIC_PAGE_STALE_SECONDS", 600)
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 900)
+PUBLIC_PAGE_LOCAL_SECONDS = env_int("PUBLIC_PAGE_LOCAL_SECONDS", 1)
 RELEASE = env_str("RELEASE", "")

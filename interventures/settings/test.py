@@ -36,5 +36,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # A test's writes never commit (its transaction is rolled back), so the content versions do not
 # move and a stored page would outlive them: the page cache is on only where a test turns it on
-# (tests/test_public_pages.py). Validators and headers work as in production.
+# (tests/test_public_pages.py). Validators and headers work as in production. For the same
+# reason no process holds versions in its memory, but where a test says so.
 PUBLIC_PAGE_CACHE = False
+PUBLIC_PAGE_LOCAL_SECONDS = 0
