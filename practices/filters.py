@@ -6,6 +6,7 @@ Every value is a GET parameter, so each result page has a URL that can be shared
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,11 @@ class Sort:
     ]
     ORDER_BY = {
         RELEVANCE: ("-rank", "-published_at", "pk"),
-        NEWEST: ("-published_at", "pk"),
-        TITLE: ("title", "pk"),
+        NEWEST: ("-published_at", "-pk"),
+        # Lower-case: A–Z whatever the case; and the sort reads each title once, where sorting
+        # on the column itself fetched a long practice's title from its TOAST table at every
+        # comparison (30 ms for 1,000 practices).
+        TITLE: (Lower("title"), "pk"),
     }
 
 
@@ -111,7 +115,7 @@ class PracticeFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region of origin"),
         widget=FilterSelect,
-        field_name="region__slug",
+        method="filter_region",
         empty_label=_("All regions"),
     )
     transferable_to = django_filters.ChoiceFilter(
@@ -208,10 +212,15 @@ class PracticeFilter(django_filters.FilterSet):
         self.match_limit = match_limit
         self.truncated = False
         self.match_count: int | None = None  # known once a limited list has counted
+        self.newest_ids: list[int] | None = None  # its matches, newest first
         super().__init__(*args, **kwargs)
-        regions = [(region.slug, region.name) for region in sorted_by_name(Region.objects.all())]
+        regions = sorted_by_name(Region.objects.all())
+        # The region filters compare ids: filtering on a joined region's slug makes PostgreSQL
+        # join all of that region's practices before it sorts them (74 ms at 60,000), where an
+        # id lets it walk the region's newest practices in index order and stop early (11 ms).
+        self.region_ids = {region.slug: region.pk for region in regions}
         for name in REGION_FILTERS:
-            self.filters[name].extra["choices"] = regions
+            self.filters[name].extra["choices"] = [(region.slug, region.name) for region in regions]
         self.filters["organisation"].extra["choices"] = [
             (str(organisation.pk), organisation.name)
             for organisation in sorted_by_name(PartnerOrganisation.objects.all())
@@ -223,11 +232,16 @@ class PracticeFilter(django_filters.FilterSet):
 
     # Filters ------------------------------------------------------------------------------
 
+    def filter_region(self, queryset, name, slug):
+        return queryset.filter(region_id=self.region_ids[slug])
+
     def filter_themes(self, queryset, name, themes):
         if not themes:
             return queryset
-        with_theme = GoodPractice.themes.through.objects.filter(theme__in=themes)
-        return queryset.filter(pk__in=with_theme.values("goodpractice_id"))
+        with_theme = GoodPractice.themes.through.objects.filter(
+            goodpractice_id=OuterRef("pk"), theme__in=themes
+        )
+        return queryset.filter(Exists(with_theme))
 
     def filter_transferred(self, queryset, name, value):
         has_transfer = Exists(Transfer.objects.filter(practice=OuterRef("pk")))
@@ -236,12 +250,13 @@ class PracticeFilter(django_filters.FilterSet):
     def filter_transferable_to(self, queryset, name, slug):
         """Practices of the other regions that the region has not recorded a transfer for, at
         any stage (the practices it could still learn from)."""
-        recorded = Transfer.objects.filter(practice=OuterRef("pk"), region__slug=slug)
-        return queryset.exclude(region__slug=slug).filter(~Exists(recorded))
+        region_id = self.region_ids[slug]
+        recorded = Transfer.objects.filter(practice=OuterRef("pk"), region_id=region_id)
+        return queryset.exclude(region_id=region_id).filter(~Exists(recorded))
 
     def filter_adopted_by(self, queryset, name, slug):
         adopted = Transfer.objects.filter(
-            practice=OuterRef("pk"), region__slug=slug, stage=TransferStage.ADOPTED
+            practice=OuterRef("pk"), region_id=self.region_ids[slug], stage=TransferStage.ADOPTED
         )
         return queryset.filter(Exists(adopted))
 
@@ -271,6 +286,12 @@ class PracticeFilter(django_filters.FilterSet):
             if self.is_bound and self.errors is not None
             else {}
         )
+
+    @property
+    def ordered_ids(self) -> list[int] | None:
+        """The matches' ids in the order to show, when the list already has them so (the newest
+        first); None when the database must sort them."""
+        return self.newest_ids if self.sort_order == Sort.NEWEST else None
 
     @property
     def sort_order(self) -> str:
@@ -321,5 +342,6 @@ class PracticeFilter(django_filters.FilterSet):
         self.truncated = len(recent) > self.match_limit
         recent = recent[: self.match_limit]
         self.match_count = len(recent)
+        self.newest_ids = recent
         # The ids are the matches: the filters are not applied again.
         return self.queryset.filter(pk__any_of=recent)

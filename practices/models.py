@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -154,8 +156,8 @@ class GoodPractice(models.Model):
         verbose_name_plural = _("good practices")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_published"),
-            # The list sorted by title walks this index instead of sorting every practice.
-            models.Index(fields=["status", "title", "id"], name="practice_title"),
+            # The exports sorted by title walk this index instead of sorting every practice.
+            models.Index(F("status"), Lower("title"), F("id"), name="practice_title_lower"),
             # A region's newest practices (a broad search filtered by region finds its most
             # recent matches) without walking the other regions' practices; with the id, a
             # region's practices are counted and joined to their themes from the index alone.

@@ -77,6 +77,20 @@ def test_sorting_by_title_sorts_the_most_recent_practices_past_the_cap(client, r
     assert titles(client.get(URL, {"sort": "title"})) == ["Bravo", "Charlie", "Delta"]
 
 
+def test_sorting_by_title_ignores_the_case_of_the_first_letter(client, region_a):
+    for title, days in [("bravo", 0), ("Alpha", 1), ("charlie", 2), ("Delta", 3)]:
+        published(region_a, title, days_ago=days)
+    assert titles(client.get(URL, {"sort": "title"})) == ["Alpha", "bravo", "charlie", "Delta"]
+
+
+def test_a_later_page_of_the_newest_shows_the_next_practices_in_order(client, region_a):
+    for days in range(25):
+        published(region_a, f"Scheme {days:02}", days_ago=days)
+    first = titles(client.get(URL, {"sort": "newest"}))
+    second = titles(client.get(URL, {"sort": "newest", "page": 2}))
+    assert first + second == [f"Scheme {days:02}" for days in range(25)]
+
+
 def test_pages_end_at_the_cap_and_a_later_page_number_gives_the_last_page(
     client, region_a, monkeypatch
 ):
