@@ -90,10 +90,23 @@ def practice_page(
         page = Paginator(practices, PER_PAGE).get_page(number)
     else:
         page = _CountedPaginator(practices, PER_PAGE, count=count).get_page(number)
-    page.object_list = list(page.object_list)
-    _add_theme_names(page.object_list)
+    return _with_cards(page, list(page.object_list), search)
+
+
+def ordered_practice_page(ids: list[int], number, *, search: str = "") -> Page:
+    """One page of the practices `ids`, which are in the order to show (the newest matches of a
+    list or search, already found): only that page's practices are read, where sorting the
+    matches again in the database read them all."""
+    page = Paginator(ids, PER_PAGE).get_page(number)
+    cards = public_practices().only(*CARD_FIELDS).in_bulk(page.object_list)
+    return _with_cards(page, [cards[pk] for pk in page.object_list if pk in cards], search)
+
+
+def _with_cards(page: Page, practices: list[GoodPractice], search: str) -> Page:
+    page.object_list = practices
+    _add_theme_names(practices)
     if search:
-        add_snippets(page.object_list, search)
+        add_snippets(practices, search)
     return page
 
 
