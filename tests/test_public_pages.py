@@ -45,6 +45,7 @@ CONTENT_PAGES = {
     "practices:practice_detail",
     "plans:plan_list",
     "plans:monitoring",
+    "synthesis:synthesis_list",
     "open_data",
     "catalogue_jsonld",
     "catalogue_ttl",
@@ -356,6 +357,37 @@ def test_an_approved_report_and_an_approved_plan_are_public_pages_for_visitors(
         assert not response.cookies
         assert response["Cache-Control"].startswith("public")
         assert response.has_header("ETag")
+
+
+def test_an_approved_synthesis_is_a_public_page_that_follows_the_reports_it_cites(
+    visitor, region_a, coordinator, commits
+):
+    from synthesis.models import Synthesis
+    from synthesis.services import citation_add, synthesis_create
+
+    report = factories.make_report(region_a, status="in_review", texts=factories.complete_texts())
+    synthesis = synthesis_create(title="Common barriers", language="en", actor=coordinator)
+    citation_add(
+        section=synthesis.sections.get(key="common_barriers"),
+        paragraph=1,
+        source=report.sections.get(key="barriers"),
+        actor=coordinator,
+    )
+    Synthesis.objects.filter(pk=synthesis.pk).update(status="approved")
+    url = reverse("synthesis:synthesis_detail", kwargs={"pk": synthesis.pk})
+    link = f'href="{report.get_absolute_url()}'
+
+    first = visitor.get(url)
+    with commits():
+        report.status = "approved"
+        report.save()
+    second = visitor.get(url)
+
+    assert first["Cache-Control"].startswith("public")
+    assert not first.cookies
+    # A visitor is linked to a cited report once it is public, and not before.
+    assert link not in first.content.decode()
+    assert link in second.content.decode()
 
 
 def test_a_draft_gives_a_visitor_a_404_that_no_cache_keeps(visitor, region_a):

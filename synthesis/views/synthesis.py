@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from interventures.activity.selectors import recent_entries_for
 from interventures.comments import views as comment_views
+from interventures.public_pages import public_page
 from interventures.workflow.forms import ReasonForm
 from interventures.workflow.selectors import steps_of
 from interventures.workflow.views import take_step
@@ -22,6 +23,7 @@ from ..models import SynthesisStatus
 from ..workflow import SYNTHESIS_WORKFLOW
 
 
+@public_page(versions=lambda request: ["syntheses", "partners"])
 def synthesis_list(request):
     return render(
         request,
@@ -46,6 +48,8 @@ def synthesis_create(request):
     return render(request, "synthesis/synthesis_form.html", {"form": form})
 
 
+# The sources it cites are reports' sections: whether each is public shows on the page.
+@public_page(versions=lambda request, pk: [f"synthesis:{pk}", "reports", "partners"])
 def synthesis_detail(request, pk):
     synthesis = selectors.synthesis_detail(request.user, pk)
     return render(request, "synthesis/synthesis_detail.html", detail_context(request, synthesis))
