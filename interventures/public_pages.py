@@ -44,6 +44,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -238,6 +239,10 @@ def release() -> str:
     return digest.hexdigest()[:16]
 
 
+def accepts_gzip(request) -> bool:
+    return bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+
+
 def sets_csrf_cookie(request) -> bool:
     """Whether the page used a CSRF token, so CsrfViewMiddleware will set its cookie (later than
     the view and the middleware inside it see the response)."""
@@ -344,6 +349,8 @@ class _State:
                 # Scheme and host too: feeds and the sitemap write absolute addresses.
                 request.build_absolute_uri(),
                 str(bucket),
+                # Compressed or not: each is a representation of its own, stored as sent.
+                "gzip" if accepts_gzip(request) else "",
             ]
         )
         # One entry per address, which the next render replaces: read with the versions in

@@ -3,6 +3,7 @@ cookie, with validators and a Cache-Control; a matching validator answers 304 wi
 a warm page is served without rendering; a write, through a service or the admin, gives the next
 visitor the new page; signed-in people get private pages and never a visitor's copy."""
 
+import gzip
 from unittest import mock
 
 import pytest
@@ -311,14 +312,28 @@ def test_public_pages_are_compressed_for_browsers_that_accept_it(visitor, region
     assert again.status_code == 304
 
 
+def test_a_warm_page_is_sent_compressed_without_compressing_it_again(visitor, region_a):
+    url = reverse("practices:practice_list")
+    first = visitor.get(url, headers={"accept-encoding": "gzip"})
+
+    with mock.patch("django.middleware.gzip.compress_string") as compress:
+        second = visitor.get(url, headers={"accept-encoding": "gzip"})
+    plain = visitor.get(url)
+
+    assert not compress.called
+    assert second["Content-Encoding"] == "gzip"
+    assert gzip.decompress(second.content) == gzip.decompress(first.content) == plain.content
+    assert not plain.has_header("Content-Encoding")
+
+
 def test_pages_with_a_csrf_token_or_personal_data_are_never_compressed(
     visitor, login, owner, region_a
 ):
     practice = factories.make_practice(region_a)
-    gzip = {"accept-encoding": "gzip"}
+    wants_gzip = {"accept-encoding": "gzip"}
 
-    form = visitor.get(reverse("practices:interest_send", args=[practice.slug]), headers=gzip)
-    signed_in = login(owner).get(reverse("practices:practice_list"), headers=gzip)
+    form = visitor.get(reverse("practices:interest_send", args=[practice.slug]), headers=wants_gzip)
+    signed_in = login(owner).get(reverse("practices:practice_list"), headers=wants_gzip)
 
     assert not form.has_header("Content-Encoding")
     assert not signed_in.has_header("Content-Encoding")

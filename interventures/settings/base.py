@@ -54,10 +54,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the compression, so that a stored page is stored compressed for whoever accepts
+    # it, and a warm page is not compressed again.
+    "interventures.middleware.PublicPageCacheMiddleware",
     # Outside the others, so that it compresses what they have finished.
     "interventures.middleware.PublicGZipMiddleware",
-    # Inside the compression, so that a stored page is compressed for whoever accepts it.
-    "interventures.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
