@@ -1,7 +1,7 @@
-"""A warm public page costs what a bare view does: the content versions come from the shared
-cache, and a cookieless visitor's page (or its 304) is answered before the middleware stack,
-with the headers the full stack gave it; a write still reaches the next visitor, and nobody
-signed in ever takes that path."""
+"""A warm public page costs what a bare view does: the content versions come from the process's
+memory or the shared cache, and a cookieless visitor's page (or its 304) is answered before the
+middleware stack, with the headers the full stack gave it; a write still reaches the next
+visitor (through another server, within a second), and nobody signed in ever takes that path."""
 
 import time
 import uuid
