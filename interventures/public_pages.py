@@ -137,21 +137,21 @@ def _version_key(key: str) -> str:
 
 
 def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
-    """(key, token, changed_at) for each key, from the shared cache, else in one query (which
-    fills the cache); a key never bumped has version ""."""
+    """(key, token, changed_at) for each key, from this process's memory or the shared cache,
+    else in one query (which fills the cache); a key never bumped has version ""."""
     return _read(keys)[0]
 
 
 def _read(keys: Iterable[str], also: str | None = None):
-    """The versions of `keys` and the page cache's entry `also` (None if not held): from this
-    process's memory while it holds every version, else from the shared cache, which the memory
-    then holds for PUBLIC_PAGE_LOCAL_SECONDS."""
+    """The versions of `keys`, the page cache's entry `also` (None if not held) and whether that
+    entry came from this process's memory: from the memory while it holds every version, else
+    from the shared cache, which the memory then holds for PUBLIC_PAGE_LOCAL_SECONDS."""
     keys = sorted(set(keys))
     local = _local_cache()
     if local is not None:
         held = local.get_many([_version_key(key) for key in keys] + ([also] if also else []))
         if all(_version_key(key) in held for key in keys):
-            return [(key, *held[_version_key(key)]) for key in keys], held.get(also)
+            return [(key, *held[_version_key(key)]) for key in keys], held.get(also), True
     rows, entry = _read_shared(keys, also)
     if local is not None:
         local.set_many(
@@ -160,7 +160,7 @@ def _read(keys: Iterable[str], also: str | None = None):
         )
         if entry is not None:
             _hold_page(also, entry)
-    return rows, entry
+    return rows, entry, False
 
 
 def _read_shared(keys: list[str], also: str | None):
@@ -358,7 +358,9 @@ class _State:
         # "!" sorts before letters: the database cache, when full, deletes the keys that sort
         # first, so it drops pages (rebuilt at the next visit) before rate-limit counters.
         self.cache_key = f"!public_page:{hashlib.sha256(address.encode()).hexdigest()}"
-        rows, self._entry = _read(keys, self.cache_key if settings.PUBLIC_PAGE_CACHE else None)
+        rows, self._entry, self._entry_is_local = _read(
+            keys, self.cache_key if settings.PUBLIC_PAGE_CACHE else None
+        )
         material = "\n".join([address, *(f"{key}={token}" for key, token, _at in rows)])
         self.etag = f'"{hashlib.sha256(material.encode()).hexdigest()[:32]}"'
         changes = [at.timestamp() for _key, _token, at in rows if at is not None]
@@ -369,7 +371,7 @@ class _State:
             return None
         entry = self._entry
         if entry is None or entry[0] != self.etag:
-            if _local_cache() is None:  # the entry came from the shared cache already
+            if not self._entry_is_local:  # the shared cache answered already
                 return None
             # This process may hold no copy, or an old one, of a page another server stored.
             entry = _cache_get(self.cache_key)
