@@ -112,8 +112,8 @@ class PublicPageCacheMiddleware:
     """Answer a cookieless visitor's GET of a warm public page from the shared cache before the
     rest of the stack runs (compression, sessions, CSRF, authentication, ...): the stored answer
     was kept with every header that stack added, compressed for a visitor who accepts gzip, so
-    a hit goes out as the miss did. On the way out, keep
-    the finished answers that the page's `@public_page` found reusable.
+    a hit goes out as the miss did. On the way out, keep the finished answers that the page's
+    `@public_page` found reusable.
 
     The key and validators are the decorator's own (public_pages.page_state), computed here in
     the page's language, which only the address decides for a visitor."""
