@@ -7,6 +7,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from interventures.settings.base import database_config
 from interventures.settings.env import env_bool, env_int, env_list, env_str
@@ -125,6 +126,25 @@ def test_postgresql_comes_from_database_url():
         "interventures",
         "portal",
     )
+
+
+def test_postgresql_queries_start_no_parallel_workers_unless_configured(monkeypatch):
+    url = "postgres://portal:secret@db.internal:5432/interventures?sslmode=require"
+
+    assert database_config(url)["OPTIONS"] == {
+        "sslmode": "require",
+        "options": "-c max_parallel_workers_per_gather=0",
+    }
+    monkeypatch.setenv("DB_PARALLEL_WORKERS", "2")
+    assert "max_parallel_workers_per_gather=2" in database_config(url)["OPTIONS"]["options"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_the_portal_s_postgresql_connection_plans_without_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
 
 
 def test_times_are_aware_and_shown_in_brussels():

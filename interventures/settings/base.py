@@ -120,6 +120,14 @@ def database_config(url: str) -> dict:
         # half-way with "database is locked"; the timeout is how long they queue.
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         config["CONN_MAX_AGE"] = 0
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # The portal's queries are short walks down indexes: a parallel plan's workers take
+        # about 10 ms to start, more than they save, and take the cores other requests need.
+        workers = env_int("DB_PARALLEL_WORKERS", 0)
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = (
+            f"{options.get('options', '')} -c max_parallel_workers_per_gather={workers}".strip()
+        )
     return config
 
 
