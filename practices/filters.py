@@ -28,7 +28,7 @@ class Sort:
         (TITLE, _("Title (A–Z)")),
     ]
     ORDER_BY = {
-        RELEVANCE: ("-rank", "-published_at", "pk"),
+        RELEVANCE: ("-rank", "-published_at", "-pk"),
         NEWEST: ("-published_at", "-pk"),
         # Lower-case: A–Z whatever the case; and the sort reads each title once, where sorting
         # on the column itself fetched a long practice's title from its TOAST table at every
@@ -213,6 +213,7 @@ class PracticeFilter(django_filters.FilterSet):
         self.truncated = False
         self.match_count: int | None = None  # known once a limited list has counted
         self.newest_ids: list[int] | None = None  # its matches, newest first
+        self.ranked_ids: list[int] | None = None  # and by relevance, for a search
         super().__init__(*args, **kwargs)
         regions = sorted_by_name(Region.objects.all())
         # The region filters compare ids: filtering on a joined region's slug makes PostgreSQL
@@ -290,8 +291,8 @@ class PracticeFilter(django_filters.FilterSet):
     @property
     def ordered_ids(self) -> list[int] | None:
         """The matches' ids in the order to show, when the list already has them so (the newest
-        first); None when the database must sort them."""
-        return self.newest_ids if self.sort_order == Sort.NEWEST else None
+        first, or the most relevant); None when the database must sort them."""
+        return {Sort.NEWEST: self.newest_ids, Sort.RELEVANCE: self.ranked_ids}.get(self.sort_order)
 
     @property
     def sort_order(self) -> str:
@@ -338,10 +339,16 @@ class PracticeFilter(django_filters.FilterSet):
         early, and says when there are more (`truncated`). Its pages are those matches': none
         is promised that does not exist.
         """
-        recent = search.most_recent_ids(matches, self.match_limit + 1)
-        self.truncated = len(recent) > self.match_limit
-        recent = recent[: self.match_limit]
-        self.match_count = len(recent)
-        self.newest_ids = recent
+        ranking = self.sort_order == Sort.RELEVANCE
+        found = search.most_recent(
+            matches, self.match_limit + 1, ranked_by=self.search_text if ranking else ""
+        )
+        self.truncated = len(found) > self.match_limit
+        found = found[: self.match_limit]
+        self.match_count = len(found)
+        self.newest_ids = recent = [pk for pk, _rank in found]
+        if ranking:
+            # A stable sort: equal ranks stay newest first, as Sort.ORDER_BY has them.
+            self.ranked_ids = [pk for pk, _rank in sorted(found, key=lambda row: -row[1])]
         # The ids are the matches: the filters are not applied again.
         return self.queryset.filter(pk__any_of=recent)

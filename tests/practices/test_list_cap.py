@@ -91,6 +91,23 @@ def test_a_later_page_of_the_newest_shows_the_next_practices_in_order(client, re
     assert first + second == [f"Scheme {days:02}" for days in range(25)]
 
 
+def test_a_later_page_of_a_search_goes_on_from_the_most_relevant_matches(client, region_a):
+    def match(title, days, summary):
+        made = published(region_a, title, days_ago=days)
+        GoodPractice.objects.filter(pk=made.pk).update(summary=summary)
+
+    in_summary = [f"Scheme {days:02}" for days in range(13)]
+    in_title = [f"Harbour scheme {days:02}" for days in range(13, 25)]
+    for days, title in enumerate(in_summary + in_title):
+        match(title, days, "Loans to firms in the harbour." if days < 13 else "Loans to firms.")
+
+    first = titles(client.get(URL, {"q": "harbour"}))
+    second = titles(client.get(URL, {"q": "harbour", "page": 2}))
+
+    # The older practices named for the word come first, the newest of equals first.
+    assert first + second == in_title + in_summary
+
+
 def test_pages_end_at_the_cap_and_a_later_page_number_gives_the_last_page(
     client, region_a, monkeypatch
 ):
