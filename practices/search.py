@@ -142,13 +142,14 @@ def _pg_term(term: Term) -> tuple[str, list]:
     if len(term.tokens) == 1:
         text = term.tokens[0] + (":*" if term.prefix else "")
         return (
-            "(to_tsquery(practices_search_config(%s), %s) || to_tsquery('simple', unaccent(%s)))",
+            "(to_tsquery(practices_search_config(%s), %s)"
+            " || to_tsquery('simple', practices_unaccent(%s)))",
             [language, text, text],
         )
     phrase = " ".join(term.tokens)
     return (
         "(phraseto_tsquery(practices_search_config(%s), %s)"
-        " || phraseto_tsquery('simple', unaccent(%s)))",
+        " || phraseto_tsquery('simple', practices_unaccent(%s)))",
         [language, phrase, phrase],
     )
 
