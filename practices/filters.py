@@ -37,6 +37,13 @@ class Sort:
     }
 
 
+# The same orders for the (id, rank, lower-case title) rows of a limited list's walk, which come
+# newest first (Python compares the titles code point by code point, as the C collation does).
+SORT_FOUND = {
+    Sort.RELEVANCE: lambda row: -row[1],
+    Sort.TITLE: lambda row: (row[2], row[0]),
+}
+
 SELECTED = mark_safe(" selected")
 REGION_FILTERS = ("region", "transferable_to", "adopted_by")
 
@@ -211,9 +218,7 @@ class PracticeFilter(django_filters.FilterSet):
         most recent (the list page); without it every match stays (the open-data exports)."""
         self.match_limit = match_limit
         self.truncated = False
-        self.match_count: int | None = None  # known once a limited list has counted
-        self.newest_ids: list[int] | None = None  # its matches, newest first
-        self.ranked_ids: list[int] | None = None  # and by relevance, for a search
+        self._ordered_ids: list[int] | None = None
         super().__init__(*args, **kwargs)
         regions = sorted_by_name(Region.objects.all())
         # The region filters compare ids: filtering on a joined region's slug makes PostgreSQL
@@ -290,9 +295,9 @@ class PracticeFilter(django_filters.FilterSet):
 
     @property
     def ordered_ids(self) -> list[int] | None:
-        """The matches' ids in the order to show, when the list already has them so (the newest
-        first, or the most relevant); None when the database must sort them."""
-        return {Sort.NEWEST: self.newest_ids, Sort.RELEVANCE: self.ranked_ids}.get(self.sort_order)
+        """A limited list's matches in the order to show (None without `match_limit`)."""
+        self.qs  # noqa: B018 - filtering finds them, once (django-filter keeps its result)
+        return self._ordered_ids
 
     @property
     def sort_order(self) -> str:
@@ -331,24 +336,27 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset.order_by(*Sort.ORDER_BY[self.sort_order])
 
     def _most_recent(self, matches):
-        """The `match_limit` most recent matches, and their number (`match_count`).
+        """The `match_limit` most recent matches, and their ids in the order to show.
 
         Counting every match grows with the table (tens of milliseconds at 300,000 practices,
         with or without filters), and ranking or sorting them all too: a list or search keeps
         its most recent matches, found by one walk down a publication-date index that stops
         early, and says when there are more (`truncated`). Its pages are those matches': none
-        is promised that does not exist.
+        is promised that does not exist. The walk reads what the order needs (the rank, the
+        title), and the matches are sorted here.
         """
-        ranking = self.sort_order == Sort.RELEVANCE
+        order = self.sort_order
         found = search.most_recent(
-            matches, self.match_limit + 1, ranked_by=self.search_text if ranking else ""
+            matches,
+            self.match_limit + 1,
+            ranked_by=self.search_text if order == Sort.RELEVANCE else "",
+            titles=order == Sort.TITLE,
         )
         self.truncated = len(found) > self.match_limit
         found = found[: self.match_limit]
-        self.match_count = len(found)
-        self.newest_ids = recent = [pk for pk, _rank in found]
-        if ranking:
-            # A stable sort: equal ranks stay newest first, as Sort.ORDER_BY has them.
-            self.ranked_ids = [pk for pk, _rank in sorted(found, key=lambda row: -row[1])]
+        if order in SORT_FOUND:
+            # Stable: equal ranks stay newest first.
+            found = sorted(found, key=SORT_FOUND[order])
+        self._ordered_ids = [pk for pk, _rank, _title in found]
         # The ids are the matches: the filters are not applied again.
-        return self.queryset.filter(pk__any_of=recent)
+        return self.queryset.filter(pk__any_of=self._ordered_ids)

@@ -69,34 +69,11 @@ def public_practices() -> QuerySet[GoodPractice]:
     return GoodPractice.objects.published().select_related("region", "owner").defer("search_vector")
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count, so it does not count the rows again."""
-
-    def __init__(self, *args, count: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count = count
-
-
-def practice_page(
-    practices: QuerySet[GoodPractice], number, *, count: int | None = None, search: str = ""
-) -> Page:
-    """One page of results, each with `theme_names` and, for a `search`, a `snippet`; a page
-    number out of range gives the last page, not an error.
-
-    `count`, when the caller knows it already (a search counted its matches).
-    """
-    practices = practices.only(*CARD_FIELDS)
-    if count is None:
-        page = Paginator(practices, PER_PAGE).get_page(number)
-    else:
-        page = _CountedPaginator(practices, PER_PAGE, count=count).get_page(number)
-    return _with_cards(page, list(page.object_list), search)
-
-
-def ordered_practice_page(ids: list[int], number, *, search: str = "") -> Page:
-    """One page of the practices `ids`, which are in the order to show (the newest matches of a
-    list or search, already found): only that page's practices are read, where sorting the
-    matches again in the database read them all."""
+def practice_page(ids: list[int], number, *, search: str = "") -> Page:
+    """One page of the practices `ids`, which are in the order to show (a list's or search's
+    matches, already found and sorted), each with `theme_names` and, for a `search`, a
+    `snippet`; a page number out of range gives the last page, not an error. Only that page's
+    practices are read: sorting the matches again in the database read them all."""
     page = Paginator(ids, PER_PAGE).get_page(number)
     cards = public_practices().only(*CARD_FIELDS).in_bulk(page.object_list)
     return _with_cards(page, [cards[pk] for pk in page.object_list if pk in cards], search)

@@ -47,18 +47,9 @@ def _did_you_mean(filterset: PracticeFilter, found: int) -> dict | None:
 @require_safe
 def practice_list(request):
     filterset = _filter(request, match_limit=selectors.MATCH_LIMIT)
-    practices = filterset.qs
-    if filterset.ordered_ids is None:
-        page = selectors.practice_page(
-            practices,
-            request.GET.get("page"),
-            count=filterset.match_count,
-            search=filterset.search_text,
-        )
-    else:
-        page = selectors.ordered_practice_page(
-            filterset.ordered_ids, request.GET.get("page"), search=filterset.search_text
-        )
+    page = selectors.practice_page(
+        filterset.ordered_ids, request.GET.get("page"), search=filterset.search_text
+    )
     return render(
         request,
         "practices/practice_list.html",
