@@ -79,6 +79,7 @@ def test_the_organisation_filter_lists_the_practices_it_owns(client, region_a, p
         ("organisation", "999999"),
         ("organisation", "not-a-number"),
         ("transferable_to", "x" * 500),
+        ("theme", "atlantis"),
     ],
 )
 def test_an_unknown_value_of_a_filter_is_refused_with_a_message_never_a_server_error(
