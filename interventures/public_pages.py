@@ -26,6 +26,10 @@ it served, in its own memory (the "local" cache) for PUBLIC_PAGE_LOCAL_SECONDS, 
 page costs no round trip to the shared cache either: a write through this process reaches its
 next visitor at once, a write through another server within those seconds (far less than the
 minute a browser or proxy may keep the page anyway).
+
+What many pages build from the same content (a list's filter choices, a map's regions) can be
+kept in that memory too, under the versions it was built from (`remembered`): a render that
+misses the page cache need not read it again while they stay the same.
 """
 
 import functools
@@ -140,6 +144,23 @@ def current(keys: Iterable[str]) -> list[tuple[str, str, datetime | None]]:
     """(key, token, changed_at) for each key, from this process's memory or the shared cache,
     else in one query (which fills the cache); a key never bumped has version ""."""
     return _read(keys)[0]
+
+
+def remembered[T](name: str, keys: Iterable[str], build: Callable[[], T]) -> T:
+    """`build()` for the reader's language, kept in this process's memory while the content
+    versions of `keys` stay what they were when it was built (a version moves on every change,
+    so nothing kept is ever behind the versions the page itself is checked against); built
+    every time when the process keeps nothing (PUBLIC_PAGE_LOCAL_SECONDS = 0)."""
+    local = _local_cache()
+    if local is None:
+        return build()
+    versions = ",".join(f"{key}={token}" for key, token, _at in current(keys))
+    key = f"!remembered:{name}:{get_language()}:{versions}"
+    value = local.get(key)
+    if value is None:
+        value = build()
+        local.set(key, value, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return value
 
 
 def _read(keys: Iterable[str], also: str | None = None):

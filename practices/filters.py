@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from interventures.collation import sorted_by_name, translated
+from interventures.public_pages import remembered
 from partners.models import Country, PartnerOrganisation, Region
 
 from . import search
@@ -50,6 +51,16 @@ SORT_FOUND = {
 def _named(rows) -> list[tuple]:
     """Rows ending with a name, sorted by it in the reader's language."""
     return sorted_by_name(rows, key=itemgetter(-1))
+
+
+def _choices() -> tuple[list, list, list]:
+    """The regions and themes as (id, slug, name) rows, the organisations as (id, name), in the
+    reader's language: rows, not models, which would cost a few milliseconds a page for names."""
+    return (
+        _named(Region.objects.values_list("pk", "slug", translated("name"))),
+        _named(PartnerOrganisation.objects.values_list("pk", translated("name"))),
+        _named(Theme.objects.values_list("pk", "slug", translated("name"))),
+    )
 
 
 SELECTED = mark_safe(" selected")
@@ -226,20 +237,18 @@ class PracticeFilter(django_filters.FilterSet):
         self.truncated = False
         self._ordered_ids: list[int] | None = None
         super().__init__(*args, **kwargs)
-        # The choices are read as (id, slug, name in the reader's language) rows: models would
-        # cost a few milliseconds a page, for names only.
-        regions = _named(Region.objects.values_list("pk", "slug", translated("name")))
+        regions, organisations, themes = remembered(
+            "practice-filter-choices", ["partners", "practices"], _choices
+        )
         # The region filters compare ids: filtering on a joined region's slug makes PostgreSQL
         # join all of that region's practices before it sorts them (74 ms at 60,000), where an
         # id lets it walk the region's newest practices in index order and stop early (11 ms).
         self.region_ids = {slug: pk for pk, slug, _name in regions}
         for name in REGION_FILTERS:
             self.filters[name].extra["choices"] = [(slug, name) for _pk, slug, name in regions]
-        organisations = _named(PartnerOrganisation.objects.values_list("pk", translated("name")))
         self.filters["organisation"].extra["choices"] = [
             (str(pk), name) for pk, name in organisations
         ]
-        themes = _named(Theme.objects.values_list("pk", "slug", translated("name")))
         self.theme_ids = {slug: pk for pk, slug, _name in themes}
         self.filters["theme"].extra["choices"] = [(slug, name) for _pk, slug, name in themes]
         self.form.fields["sort"].required = False

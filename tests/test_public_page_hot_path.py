@@ -9,10 +9,13 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache, caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from interventures.models import ContentVersion
-from interventures.public_pages import bump, current
+from interventures.public_pages import bump, current, remembered
 from tests.harness import factories
 
 
@@ -228,3 +231,64 @@ def test_a_visitor_with_a_message_to_read_never_takes_the_early_path(visitor, pr
 
     assert response.status_code == 200
     assert "public" not in response["Cache-Control"]
+
+
+# What pages build from the same content, remembered by the process ---------------------------
+
+
+def test_what_pages_build_is_built_again_only_once_its_versions_move(process_memory, commits, db):
+    builds = []
+
+    def build():
+        builds.append(len(builds) + 1)
+        return builds[-1]
+
+    assert remembered("choices", ["practices"], build) == 1
+    assert remembered("choices", ["practices"], build) == 1
+    with commits():
+        bump("practices")
+    assert remembered("choices", ["practices"], build) == 2
+    with translation.override("it"):
+        assert remembered("choices", ["practices"], build) == 3
+
+
+def test_a_process_that_keeps_nothing_builds_every_time(db):
+    builds = []
+    for _ in range(2):
+        remembered("choices", ["practices"], lambda: builds.append(1))
+    assert len(builds) == 2
+
+
+@pytest.fixture
+def rendered_each_time(settings):
+    settings.PUBLIC_PAGE_CACHE = False
+
+
+def test_the_practice_list_reads_its_filter_choices_and_map_once_per_content_version(
+    visitor, practice, process_memory, rendered_each_time
+):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = visitor.get(url).content.decode()
+
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    for table in ("partners_region", "partners_partnerorganisation", "practices_theme"):
+        assert f'FROM "{table}"' not in read  # the cards join what they show
+    assert practice.region.name in page
+
+
+def test_a_renamed_region_is_offered_by_the_next_render_of_the_practice_list(
+    visitor, practice, process_memory, rendered_each_time, commits
+):
+    url = reverse("practices:practice_list")
+    visitor.get(url)
+
+    with commits():
+        practice.region.name = "Lombardia e Brianza"
+        practice.region.save()
+
+    page = visitor.get(url).content.decode()
+    assert ">Lombardia e Brianza</option>" in page
+    assert page.count("Lombardia e Brianza") >= 3  # each region filter and the map
