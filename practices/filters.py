@@ -17,8 +17,8 @@ from interventures.collation import sorted_by_name, translated
 from interventures.public_pages import remembered
 from partners.models import Country, PartnerOrganisation, Region
 
-from . import search
-from .models import GoodPractice, InstrumentType, Progress, Theme, Transfer, TransferStage
+from . import search, selectors
+from .models import GoodPractice, InstrumentType, Progress, Transfer, TransferStage
 
 
 class Sort:
@@ -53,13 +53,12 @@ def _named(rows) -> list[tuple]:
     return sorted_by_name(rows, key=itemgetter(-1))
 
 
-def _choices() -> tuple[list, list, list]:
-    """The regions and themes as (id, slug, name) rows, the organisations as (id, name), in the
-    reader's language: rows, not models, which would cost a few milliseconds a page for names."""
+def _choices() -> tuple[list, list]:
+    """The regions as (id, slug, name) rows, the organisations as (id, name), in the reader's
+    language: rows, not models, which would cost a few milliseconds a page for names."""
     return (
         _named(Region.objects.values_list("pk", "slug", translated("name"))),
         _named(PartnerOrganisation.objects.values_list("pk", translated("name"))),
-        _named(Theme.objects.values_list("pk", "slug", translated("name"))),
     )
 
 
@@ -237,9 +236,8 @@ class PracticeFilter(django_filters.FilterSet):
         self.truncated = False
         self._ordered_ids: list[int] | None = None
         super().__init__(*args, **kwargs)
-        regions, organisations, themes = remembered(
-            "practice-filter-choices", ["partners", "practices"], _choices
-        )
+        regions, organisations = remembered("practice-filter-choices", ["partners"], _choices)
+        themes = selectors.named_themes()
         # The region filters compare ids: filtering on a joined region's slug makes PostgreSQL
         # join all of that region's practices before it sorts them (74 ms at 60,000), where an
         # id lets it walk the region's newest practices in index order and stop early (11 ms).

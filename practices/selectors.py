@@ -1,6 +1,7 @@
 """Reads of the practices app; a page's query count stays the same however many rows it shows."""
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,12 +23,13 @@ from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 
 from interventures.activity.models import ActivityEntry
-from interventures.collation import collation_key, sorted_by_name, translated, translated_columns
+from interventures.collation import sorted_by_name, translated, translated_columns
+from interventures.public_pages import remembered
 from partners.access import roles_of
 from partners.models import Membership, Region
 
 from . import access
-from .models import GoodPractice, Interest, PracticeStatus, Transfer, TransferStage
+from .models import GoodPractice, Interest, PracticeStatus, Theme, Transfer, TransferStage
 from .search import add_snippets
 
 PER_PAGE = 20
@@ -87,17 +89,34 @@ def _with_cards(page: Page, practices: list[GoodPractice], search: str) -> Page:
     return page
 
 
-def _add_theme_names(practices: list[GoodPractice]) -> None:
-    """`practice.theme_names`, sorted, in one query of names: prefetching the themes would
-    build a related manager and a model per practice and theme, a few milliseconds a page."""
-    names: dict[int, list[str]] = {practice.pk: [] for practice in practices}
-    pairs = GoodPractice.themes.through.objects.filter(goodpractice_id__in=names).values_list(
-        "goodpractice_id", translated("theme__name")
+def named_themes() -> list[tuple[int, str, str]]:
+    """Every theme as (id, slug, name in the reader's language), sorted by name; the process
+    keeps them while no practice or theme changes."""
+    return remembered(
+        "themes",
+        ["practices"],
+        lambda: sorted_by_name(
+            Theme.objects.values_list("pk", "slug", translated("name")), key=itemgetter(2)
+        ),
     )
-    for practice_id, name in pairs:
-        names[practice_id].append(name)
+
+
+def _add_theme_names(practices: list[GoodPractice]) -> None:
+    """`practice.theme_names`, sorted, from one query of the practices' theme ids (the names
+    are the process's while no theme changes): prefetching the themes would build a related
+    manager and a model per practice and theme, a few milliseconds a page."""
+    ordered = named_themes()
+    position = {pk: index for index, (pk, _slug, _name) in enumerate(ordered)}
+    themes: dict[int, list[int]] = {practice.pk: [] for practice in practices}
+    pairs = GoodPractice.themes.through.objects.filter(goodpractice_id__in=themes).values_list(
+        "goodpractice_id", "theme_id"
+    )
+    for practice_id, theme_id in pairs:
+        # A theme added through another server within the last second is not known here yet.
+        if theme_id in position:
+            themes[practice_id].append(position[theme_id])
     for practice in practices:
-        practice.theme_names = sorted(names[practice.pk], key=collation_key)
+        practice.theme_names = [ordered[index][2] for index in sorted(themes[practice.pk])]
 
 
 def owner_editors(practice: GoodPractice) -> QuerySet:
