@@ -396,8 +396,9 @@ OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "opendata@intervent
 # the server keeps renders in the default cache (PUBLIC_PAGE_CACHE=false turns that off) for at
 # most PUBLIC_PAGE_CACHE_SECONDS, which also bounds how long a page changing with the clock (an
 # event that started) is reused. Each server process trusts the versions it has read for
-# PUBLIC_PAGE_LOCAL_SECONDS before asking the shared cache again (0: always ask), so a write
-# through another server reaches this one's visitors within that time. RELEASE names the
+# PUBLIC_PAGE_LOCAL_SECONDS before asking the shared cache again (0: always ask, and keep nothing
+# built from them), so a write through another server reaches this one's visitors within that
+# time. RELEASE names the
 # deployment (e.g. the commit); without it, a hash of the code and templates does.
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
 PUBLIC_PAGE_STALE_SECONDS = env_int("PUBLIC_PAGE_STALE_SECONDS", 600)
