@@ -229,12 +229,8 @@ class PracticeFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, *args, match_limit: int | None = None, **kwargs):
-        """`match_limit`: a list or search matching more practices keeps only that many, the
-        most recent (the list page); without it every match stays (the open-data exports)."""
-        self.match_limit = match_limit
-        self.truncated = False
-        self._ordered_ids: list[int] | None = None
+    def __init__(self, *args, **kwargs):
+        self.truncated = False  # known once `most_recent_ids` has walked
         super().__init__(*args, **kwargs)
         regions, organisations = remembered("practice-filter-choices", ["partners"], _choices)
         themes = selectors.named_themes()
@@ -309,12 +305,6 @@ class PracticeFilter(django_filters.FilterSet):
         )
 
     @property
-    def ordered_ids(self) -> list[int] | None:
-        """A limited list's matches in the order to show (None without `match_limit`)."""
-        self.qs  # noqa: B018 - filtering finds them, once (django-filter keeps its result)
-        return self._ordered_ids
-
-    @property
     def sort_order(self) -> str:
         chosen = self._cleaned().get("sort")
         if chosen == Sort.RELEVANCE and not self.searching:
@@ -340,18 +330,18 @@ class PracticeFilter(django_filters.FilterSet):
         )
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        q = self._cleaned().get("q")
-        if q:
-            queryset = search.matching(queryset, q)
-        if self.match_limit:
-            queryset = self._most_recent(queryset)
-        if q:
-            queryset = search.ranked(queryset, q)
-        return queryset.order_by(*Sort.ORDER_BY[self.sort_order])
+        """Every match, ranked for a search, in the order chosen (the open-data exports)."""
+        matches = self._matching(queryset)
+        if self.searching:
+            matches = search.ranked(matches, self.search_text)
+        return matches.order_by(*Sort.ORDER_BY[self.sort_order])
 
-    def _most_recent(self, matches):
-        """The `match_limit` most recent matches, and their ids in the order to show.
+    def _matching(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return search.matching(queryset, self.search_text) if self.searching else queryset
+
+    def most_recent_ids(self, limit: int) -> list[int]:
+        """The ids of the `limit` most recent matches, in the order to show (the list page).
 
         Counting every match grows with the table (tens of milliseconds at 300,000 practices,
         with or without filters), and ranking or sorting them all too: a list or search keeps
@@ -360,18 +350,17 @@ class PracticeFilter(django_filters.FilterSet):
         is promised that does not exist. The walk reads what the order needs (the rank, the
         title), and the matches are sorted here.
         """
+        self.form.is_valid()  # an invalid filter is left out, as django-filter's `qs` does
         order = self.sort_order
         found = search.most_recent(
-            matches,
-            self.match_limit + 1,
+            self._matching(self.queryset.all()),
+            limit + 1,
             ranked_by=self.search_text if order == Sort.RELEVANCE else "",
             titles=order == Sort.TITLE,
         )
-        self.truncated = len(found) > self.match_limit
-        found = found[: self.match_limit]
+        self.truncated = len(found) > limit
+        found = found[:limit]
         if order in SORT_FOUND:
             # Stable: equal ranks stay newest first.
             found = sorted(found, key=SORT_FOUND[order])
-        self._ordered_ids = [pk for pk, _rank, _title in found]
-        # The ids are the matches: the filters are not applied again.
-        return self.queryset.filter(pk__any_of=self._ordered_ids)
+        return [pk for pk, _rank, _title in found]

@@ -16,8 +16,8 @@ from .. import exports, search, selectors
 from ..filters import PracticeFilter
 
 
-def _filter(request, **options) -> PracticeFilter:
-    return PracticeFilter(request.GET, queryset=selectors.public_practices(), **options)
+def _filter(request) -> PracticeFilter:
+    return PracticeFilter(request.GET, queryset=selectors.public_practices())
 
 
 def _practices_of(region: Region) -> str:
@@ -46,9 +46,11 @@ def _did_you_mean(filterset: PracticeFilter, found: int) -> dict | None:
 @public_page(versions=practices_and_regions)
 @require_safe
 def practice_list(request):
-    filterset = _filter(request, match_limit=selectors.MATCH_LIMIT)
+    filterset = _filter(request)
     page = selectors.practice_page(
-        filterset.ordered_ids, request.GET.get("page"), search=filterset.search_text
+        filterset.most_recent_ids(selectors.MATCH_LIMIT),
+        request.GET.get("page"),
+        search=filterset.search_text,
     )
     return render(
         request,
