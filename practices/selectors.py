@@ -30,7 +30,7 @@ from partners.models import Membership, Region
 
 from . import access
 from .models import GoodPractice, Interest, PracticeStatus, Theme, Transfer, TransferStage
-from .search import add_snippets
+from .search import add_snippets, with_snippets
 
 PER_PAGE = 20
 # What a result card shows: the long texts stay in the database (on PostgreSQL out of line, so
@@ -77,7 +77,10 @@ def practice_page(ids: list[int], number, *, search: str = "") -> Page:
     `snippet`; a page number out of range gives the last page, not an error. Only that page's
     practices are read: sorting the matches again in the database read them all."""
     page = Paginator(ids, PER_PAGE).get_page(number)
-    cards = public_practices().only(*CARD_FIELDS).in_bulk(page.object_list)
+    cards = public_practices().only(*CARD_FIELDS)
+    if search:
+        cards = with_snippets(cards, search)
+    cards = cards.in_bulk(page.object_list)
     return _with_cards(page, [cards[pk] for pk in page.object_list if pk in cards], search)
 
 
