@@ -80,8 +80,8 @@ def practice_page(ids: list[int], number, *, search: str = "") -> Page:
     cards = public_practices().only(*CARD_FIELDS)
     if search:
         cards = with_snippets(cards, search)
-    cards = cards.in_bulk(page.object_list)
-    return _with_cards(page, [cards[pk] for pk in page.object_list if pk in cards], search)
+    found = cards.in_bulk(page.object_list)
+    return _with_cards(page, [found[pk] for pk in page.object_list if pk in found], search)
 
 
 def _with_cards(page: Page, practices: list[GoodPractice], search: str) -> Page:
