@@ -17,8 +17,6 @@ from operator import attrgetter
 from django.conf import settings
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.forms import ModelChoiceField
-from django.forms.models import ModelChoiceIteratorValue
 from django.utils.translation import get_language
 
 # After every other character, so a letter of its own sorts after all words of its base letter.
@@ -59,21 +57,6 @@ def collation_key(text: str, language: str | None = None) -> tuple[str, str, str
 def sorted_by_name[T](items: Iterable[T], key: Callable[[T], str] = attrgetter("name")) -> list[T]:
     """`items` sorted by their name (or `key`) in the active language, with `collation_key`."""
     return sorted(items, key=lambda item: collation_key(key(item)))
-
-
-def sort_model_choices(field: ModelChoiceField) -> None:
-    """Show a model choice field's options (regions, themes, ...) sorted by their labels in the
-    reader's language, the empty choice first; the query still runs only when they are shown."""
-
-    class SortedIterator(field.iterator):
-        def __iter__(self):
-            choices = list(super().__iter__())
-            fixed = [c for c in choices if not isinstance(c[0], ModelChoiceIteratorValue)]
-            named = [c for c in choices if isinstance(c[0], ModelChoiceIteratorValue)]
-            yield from fixed + sorted(named, key=lambda choice: collation_key(choice[1]))
-
-    field.iterator = SortedIterator
-    field.widget.choices = field.choices  # the widget takes its options from the new iterator
 
 
 def translated(path: str, language: str | None = None) -> Coalesce:
