@@ -386,12 +386,14 @@ def check_page_cache(cluster: Cluster, session: requests.Session, a: str, b: str
     saved = session.post(
         edit.url, data=fields, headers={"Referer": edit.url}, timeout=TIMEOUT, allow_redirects=False
     )
-    # Each process of A trusts the versions it read for PUBLIC_PAGE_LOCAL_SECONDS (1 s).
+    # Each process of A trusts the versions it read for PUBLIC_PAGE_LOCAL_SECONDS (1 s); on a
+    # loaded machine (CI) the requests' own time comes on top, so allow a few seconds more (a
+    # stale render would otherwise stay for PUBLIC_PAGE_CACHE_SECONDS, 15 minutes).
     written = time.monotonic()
     while True:
         after = browser().get(page, timeout=TIMEOUT)
         waited = time.monotonic() - written
-        if marker in after.text or waited > LOCAL_SECONDS + 1:
+        if marker in after.text or waited > LOCAL_SECONDS + 3:
             break
         time.sleep(0.05)
     ok = served_again and saved.status_code == 302 and marker in after.text
