@@ -293,17 +293,22 @@ class _RowCount(Subquery):
     output_field = IntegerField()
 
 
-def regions_with_practice_counts() -> QuerySet[Region]:
+def regions_with_practice_counts() -> list[Region]:
     """The regions, each with `practice_count`, its published practices (the list's map),
     counted up to MATCH_LIMIT + 1 like the list: each count reads at most that many entries of
-    the region's index, not the whole table (above MATCH_LIMIT, say "more than")."""
+    the region's index, not the whole table (above MATCH_LIMIT, say "more than"). The process
+    keeps them while no region or practice changes."""
     published = (
         GoodPractice.objects.published()
         .filter(region=OuterRef("pk"))
         .order_by()
         .values("pk")[: MATCH_LIMIT + 1]
     )
-    return Region.objects.annotate(practice_count=_RowCount(published))
+    return remembered(
+        "regions-with-practice-counts",
+        ["partners", "practices"],
+        lambda: list(Region.objects.annotate(practice_count=_RowCount(published))),
+    )
 
 
 def region_practices(region: Region) -> QuerySet[GoodPractice]:

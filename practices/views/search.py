@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from interventures.public_pages import public_page, remembered
+from interventures.public_pages import public_page
 from partners.maps import region_map
 from partners.models import Region
 
@@ -65,11 +65,7 @@ def practice_list(request):
             "match_limit": selectors.MATCH_LIMIT,
             "did_you_mean": _did_you_mean(filterset, page.paginator.count),
             "region_map": region_map(
-                remembered(
-                    "practice-map",
-                    practices_and_regions(request),
-                    lambda: list(selectors.regions_with_practice_counts()),
-                ),
+                selectors.regions_with_practice_counts(),
                 url=_practices_of,
                 current=request.GET.get("region"),
             ),
